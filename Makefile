@@ -1,0 +1,52 @@
+# Two commands do all set-up on a fresh machine:
+#   make demo   build the demo graph from examples/ and start the app
+#   make test   install everything (Python, npm, Debian's chromium) and run the whole suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+DEMO_STORE ?= .samverkan-demo
+PORT ?= 8501
+
+.PHONY: demo test lint venv node browser app bench clean
+
+venv: $(PY_STAMP)
+$(PY_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Neo4j's own Cypher linter, used by the test suite to check every statement offline.
+node: $(NODE_STAMP)
+$(NODE_STAMP): package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's chromium for the real-browser test (nothing downloads a browser of its own).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: venv node browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+demo: venv
+	$(BIN)/samverkan ingest examples --store $(DEMO_STORE)
+	$(BIN)/samverkan groups --store $(DEMO_STORE)
+	SAMVERKAN_STORE=$(DEMO_STORE) SAMVERKAN_DOCS=examples $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+bench: venv
+	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/queries.py
+
+clean:
+	rm -rf $(VENV) node_modules .samverkan .samverkan-demo .pytest_cache .ruff_cache
