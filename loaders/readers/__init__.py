@@ -6,14 +6,15 @@ the app shows, so a user can always find the quoted words.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from pydantic import BaseModel
 
 __all__ = ["SUPPORTED_SUFFIXES", "DocumentText", "ReadError", "read_document"]
 
-#: Larger files are refused with a clear reason rather than read into memory.
-MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Larger files are refused with a clear reason, from ``stat()`` alone, before anything is read.
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class ReadError(Exception):
@@ -30,11 +31,22 @@ class DocumentText(BaseModel):
         return "\n".join(self.lines)
 
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".docx": "docx"}
+SUPPORTED_SUFFIXES = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 
 def read_document(path: Path | str) -> DocumentText:
-    """Read one file into numbered lines, or raise ReadError saying why not."""
+    """Read one file into numbered lines, or raise ReadError saying why not.
+
+    Never raises anything else for a bad file: an unexpected failure inside a reader becomes a
+    ReadError naming the exception, so a batch can record it and go on with the next file.
+    """
     from loaders.readers import docx as docx_reader
     from loaders.readers import pdf as pdf_reader
     from loaders.readers import text as text_reader
@@ -44,16 +56,33 @@ def read_document(path: Path | str) -> DocumentText:
     if fmt is None:
         raise ReadError(f"unsupported file type {path.suffix or '(none)'}: expected .txt, .md, .pdf or .docx")
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise ReadError(f"cannot open: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError("not a regular file")
+    size = info.st_size
     if size == 0:
         raise ReadError("empty file")
     if size > MAX_FILE_BYTES:
-        raise ReadError(f"too large: {size / 1e6:.1f} MB, the limit is {MAX_FILE_BYTES / 1e6:.0f} MB")
-    reader = {"txt": text_reader.read_text, "md": text_reader.read_markdown,
-              "pdf": pdf_reader.read_pdf, "docx": docx_reader.read_docx}[fmt]
-    lines = reader(path)
+        raise ReadError(
+            f"too large: {size / 1024 / 1024:.1f} MiB, the limit is {MAX_FILE_BYTES / 1024 / 1024:.0f} MiB"
+        )
+    reader = {
+        "txt": text_reader.read_text,
+        "md": text_reader.read_markdown,
+        "pdf": pdf_reader.read_pdf,
+        "docx": docx_reader.read_docx,
+    }[fmt]
+    try:
+        lines = reader(path)
+    except ReadError:
+        raise
+    except OSError as exc:
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
+    except Exception as exc:  # a bug or a library failure on a strange file: report, do not stop
+        reason = " ".join(str(exc).split())[:200]
+        raise ReadError(f"unexpected error: {type(exc).__name__}: {reason}".rstrip(": ")) from exc
     if not any(line.strip() for line in lines):
         raise ReadError("no text found")
     return DocumentText(name=path.name, format=fmt, lines=lines)
