@@ -1,0 +1,70 @@
+"""lineage(): finding the matter, ordering with undated meetings and reported decisions, as_of."""
+
+from __future__ import annotations
+
+from queries.fixtures import example_backend
+from queries.lineage import lineage
+
+QUERY = "exempelavtalet överenskommelse exempelvård"
+
+
+def test_golden_order():
+    answer = lineage(example_backend(), QUERY)
+    got = [(e.date, e.kind, e.document, e.item, e.body) for e in answer.events]
+    assert got == [
+        ("2023-11-20", "reported_decision", "a.txt", "4", "Styrgruppen för Nätverket"),
+        ("2024-03-01", "decision", "a.txt", "4", "Nätverket"),
+        ("2024-06-01", "decision", "b.txt", "5", "Nätverket"),
+        ("2024-06-01", "commission", "b.txt", "5", "Nätverket"),
+        ("2024-10-10", "reported_decision", "c.txt", "3", "Styrgruppen för Nätverket"),
+        (None, "decision", "c.txt", "3", "Nätverket"),
+        ("2025-01-15", "decision", "d.txt", "6", "Rådet"),
+    ]
+
+
+def test_undated_event_sits_where_its_meeting_does():
+    events = lineage(example_backend(), QUERY).events
+    undated = next(e for e in events if e.date is None)
+    # the meeting is undated but reports a decision of 2024-10-10, so it is after that
+    assert undated.sort_date == "2024-10-10"
+    assert undated.meeting_id == "meeting:m3"
+
+
+def test_events_carry_sources_and_ids():
+    for event in lineage(example_backend(), QUERY).events:
+        assert event.sources and event.sources[0].document == event.document
+        assert event.node_id
+
+
+def test_commission_already_told_by_a_decision_is_not_repeated():
+    events = lineage(example_backend(), QUERY).events
+    assert sum("Cecilia Ceder" in e.text for e in events) == 1
+    assert sum("arbetsgruppen för exempelavtalet" in e.text for e in events) == 1
+
+
+def test_unrelated_items_are_left_out():
+    texts = [e.text for e in lineage(example_backend(), QUERY).events]
+    assert "att anta budgeten" not in texts
+
+
+def test_prefix_and_stem_tolerant():
+    # "exempelavtal" (no ending) finds "exempelavtalet"; "budgeten" finds "budget"
+    assert lineage(example_backend(), "exempelavtal").events
+    budget = lineage(example_backend(), "budgetarna").events
+    assert {e.text for e in budget} == {"att anta budgeten"}
+
+
+def test_as_of_drops_later_events():
+    answer = lineage(example_backend(), QUERY, as_of="2024-06-30")
+    assert [e.date for e in answer.events] == ["2023-11-20", "2024-03-01", "2024-06-01", "2024-06-01"]
+
+
+def test_no_content_words():
+    answer = lineage(example_backend(), "och i att")
+    assert answer.events == [] and answer.terms == []
+
+
+def test_mandate_document_of_a_named_entity():
+    events = lineage(example_backend(), "regional processgrupp exempelvård").events
+    mandate = [e for e in events if e.kind == "mandate"]
+    assert [(m.document, m.body) for m in mandate] == [("e.txt", "Regionala processgruppen")]
