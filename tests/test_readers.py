@@ -46,7 +46,12 @@ def make_pdf(
         pdf.add_page()
         pdf.set_font(font, size=11)
         for line in lines:
-            pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+            if isinstance(line, tuple):
+                for cell in line:
+                    pdf.cell(60, 8, cell)
+                pdf.ln(8)
+            else:
+                pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
 
@@ -448,9 +453,7 @@ def _write_all_formats(tmp_path: Path) -> dict[str, Path]:
     paths["txt"].write_text("\n".join(txt) + "\n", encoding="utf-8")
     paths["md"] = tmp_path / "m.md"
     paths["md"].write_text("\n".join(md) + "\n", encoding="utf-8")
-    paths["pdf"] = make_pdf(
-        tmp_path / "m.pdf", [["\u2003".join(x) if isinstance(x, tuple) else x for x in MINUTES]]
-    )
+    paths["pdf"] = make_pdf(tmp_path / "m.pdf", [MINUTES])
 
     blocks: list = []
     for item in MINUTES:
@@ -471,10 +474,8 @@ def test_same_minutes_in_four_formats(tmp_path):
         assert isinstance(doc, DocumentText) and doc.format == fmt and doc.name == paths[fmt].name
 
     def content(doc: DocumentText) -> list[str]:
-        # the md and docx tables carry a header row the txt has not; PDF cells are not tabs
-        return [
-            " ".join(line.split()) for line in doc.lines if line.strip() and not line.startswith("Kommun")
-        ]
+        # the md and docx tables carry a header row the txt has not
+        return [line.strip() for line in doc.lines if line.strip() and not line.startswith("Kommun")]
 
     expected = content(results["txt"])
     assert len(expected) == len(MINUTES)
@@ -493,3 +494,14 @@ def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(f"loaders.readers.{module}"))
     assert result.failed == 0
     assert module == "docx" or result.attempted > 0
+
+
+def test_pdf_table_rows_are_tab_joined(tmp_path):
+    rows = [("Kommun", "Ordinarie", "Ersättare"), ("Avesta", "Kim Exempelsson", "Eli Provsson")]
+    path = make_pdf(tmp_path / "t.pdf", [["Ledamöter", *rows, "Slut på tabellen."]])
+    assert [line for line in read_pdf(path) if line] == [
+        "Ledamöter",
+        "Kommun\tOrdinarie\tErsättare",
+        "Avesta\tKim Exempelsson\tEli Provsson",
+        "Slut på tabellen.",
+    ]

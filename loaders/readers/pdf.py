@@ -2,7 +2,10 @@
 
 ``read_pdf`` opens the file and turns every pypdf failure into a ReadError with a reason a user
 can act on; ``remove_page_furniture`` is the pure part (pages of lines in, lines out).
-Lines are kept as pypdf gives them (no rejoining of hyphenated words: the parsers handle that).
+pypdf's layout mode places text as it sits on the page, so a table row comes out as one line
+with its columns separated by runs of spaces, which become a TAB. Lines are otherwise kept as
+pypdf gives them (no rejoining of hyphenated words: the parsers handle that). A two-column page
+layout would come out side by side, TAB-separated; minutes and mandates are single-column.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pypdf.errors import DependencyError, EmptyFileError, PdfReadError, PdfStrea
 from loaders.readers import ReadError
 from loaders.readers.cleaners import clean_line, furniture_key, is_page_number, normalize_newlines
 
-__all__ = ["MAX_PDF_PAGES", "read_pdf", "remove_page_furniture"]
+__all__ = ["MAX_PDF_PAGES", "layout_line", "read_pdf", "remove_page_furniture"]
 
 #: Longer PDFs are refused (no minutes or mandate is this long; it bounds time and memory).
 MAX_PDF_PAGES = 2000
@@ -33,6 +36,7 @@ ENCRYPTED = "encrypted PDF: remove the password and try again"
 NO_TEXT = "no text layer: scanned or damaged PDF"
 
 _NUMBER = re.compile(r"\d+")
+_COLUMN_GAP = re.compile(r"[ \t]{3,}")
 
 
 def _reason(exc: BaseException) -> str:
@@ -69,14 +73,32 @@ def _open(path: Path) -> PdfReader:
     return reader
 
 
+def _page_text(page) -> str:
+    """Layout mode keeps table columns apart (as runs of spaces); plain mode is the fallback for
+    pages layout mode cannot handle (odd fonts, damaged streams)."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:
+        return page.extract_text() or ""
+
+
+def layout_line(line: str) -> str:
+    r"""A line of layout-mode text: outer spacing stripped, column gaps (3+ spaces) become a TAB.
+
+    >>> layout_line("   Avesta          Kim Exempelsson    ordförande  ")
+    'Avesta\tKim Exempelsson\tordförande'
+    """
+    return _COLUMN_GAP.sub("\t", clean_line(line).strip())
+
+
 def _page_lines(reader: PdfReader) -> list[list[str]]:
     pages: list[list[str]] = []
     for number, page in enumerate(reader.pages, start=1):
         try:
-            text = page.extract_text() or ""
+            text = _page_text(page)
         except Exception as exc:
             raise ReadError(f"damaged PDF: page {number}: {type(exc).__name__}: {_reason(exc)}") from None
-        pages.append([clean_line(line).strip() for line in normalize_newlines(text).split("\n")])
+        pages.append([layout_line(line) for line in normalize_newlines(text).split("\n")])
     return pages
 
 
@@ -149,10 +171,25 @@ def remove_page_furniture(pages: list[list[str]]) -> list[str]:
     return out
 
 
+def _squeeze_blank(lines: list[str]) -> list[str]:
+    """Layout mode renders vertical space as empty lines; keep at most one in a row.
+
+    >>> _squeeze_blank(["", "a", "", "", "b", ""])
+    ['a', '', 'b']
+    """
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
 def read_pdf(path: Path | str) -> list[str]:
     """Read a PDF's text layer into lines, or raise ReadError (encrypted, damaged, no text)."""
     reader = _open(Path(path))
-    lines = remove_page_furniture(_page_lines(reader))
+    lines = _squeeze_blank(remove_page_furniture(_page_lines(reader)))
     if not any(lines):
         raise ReadError(NO_TEXT)
     return lines
