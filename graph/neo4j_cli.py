@@ -1,0 +1,210 @@
+"""``samverkan push`` and ``samverkan cypher``: thin wrappers over :mod:`graph.neo4j_store`.
+
+The main command line (``graph/cli.py``) registers them with::
+
+    from graph import neo4j_cli
+    neo4j_cli.add_commands(subparsers)   # subparsers = parser.add_subparsers(dest="command")
+    ...
+    args = parser.parse_args(argv)
+    return args.func(args)               # an exit code: 0 ok, 1 refused or failed, 2 no server
+
+Library errors become one clear line on stderr: no server reachable or a wrong password exit 2,
+a refused or failing query exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from graph.store import DEFAULT_STORE, EmbeddedStore, StoreError
+
+__all__ = ["add_commands", "cmd_cypher", "cmd_push", "parse_param"]
+
+EXIT_OK, EXIT_FAILED, EXIT_NO_SERVER = 0, 1, 2
+
+
+def _connection_args(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("Neo4j connection (defaults from NEO4J_URI, NEO4J_USER, …)")
+    group.add_argument("--uri", help="bolt:// or neo4j:// address (NEO4J_URI, default bolt://localhost:7687)")
+    group.add_argument("--user", help="user name (NEO4J_USER, default neo4j)")
+    group.add_argument("--password", help="password (NEO4J_PASSWORD)")
+    group.add_argument("--database", help="database name (NEO4J_DATABASE, default the server's default)")
+
+
+def add_commands(subparsers: Any) -> None:
+    """Register ``push`` and ``cypher`` on the main parser's subparsers."""
+    push = subparsers.add_parser(
+        "push",
+        help="write the graph to a Neo4j server (replaces what changed, removes what is gone)",
+        description="Push the embedded store's graph to Neo4j. Pushing the same graph again changes nothing.",
+    )
+    push.add_argument(
+        "--store", type=Path, default=DEFAULT_STORE, help=f"store folder (default {DEFAULT_STORE})"
+    )
+    _connection_args(push)
+    push.add_argument("--batch-size", type=int, default=1000, help="rows per transaction (default 1000)")
+    push.add_argument(
+        "--dry-run", action="store_true", help="connect to nothing; print how many statements would be sent"
+    )
+    push.add_argument("--json", action="store_true", help="print the report as JSON")
+    push.set_defaults(func=cmd_push)
+
+    cyp = subparsers.add_parser(
+        "cypher",
+        help="run one read-only Cypher query on the Neo4j server",
+        description=(
+            "Run one read-only Cypher statement. Writes, LOAD CSV, procedure calls, CALL … IN TRANSACTIONS "
+            "and several statements are refused before anything runs; Neo4j's EXPLAIN must then "
+            "classify the query as read-only."
+        ),
+    )
+    cyp.add_argument("query", help='the Cypher statement, e.g. "MATCH (g:ProcessGroup) RETURN g.name"')
+    cyp.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="K=V",
+        help="a parameter; V is read as JSON when it parses (3, true, [1,2]) and as text otherwise",
+    )
+    _connection_args(cyp)
+    cyp.add_argument(
+        "--timeout", type=float, default=10.0, help="transaction timeout in seconds (default 10)"
+    )
+    cyp.add_argument("--max-rows", type=int, default=1000, help="rows to print at most (default 1000)")
+    cyp.set_defaults(func=cmd_cypher)
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``k=v`` -> ``("k", v)``, v parsed as JSON when it parses.
+
+    >>> parse_param("name=Processgrupp primärvård"), parse_param("limit=5"), parse_param("ids=[1, 2]")
+    (('name', 'Processgrupp primärvård'), ('limit', 5), ('ids', [1, 2]))
+    """
+    key, sep, value = text.partition("=")
+    key = key.strip()
+    if not sep or not key.isidentifier():
+        raise ValueError(f"--param {text!r}: expected NAME=VALUE")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
+def _error(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def _connect(args: argparse.Namespace):
+    from graph.neo4j_store import connect
+
+    return connect(args.uri, args.user, args.password)
+
+
+def _where(args: argparse.Namespace) -> str:
+    return args.uri or os.environ.get("NEO4J_URI") or "bolt://localhost:7687"
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+    from graph.neo4j_store import DryRunDriver, push
+
+    store = EmbeddedStore(args.store)
+    if not store.exists():
+        _error(f"no store at {args.store}: run `samverkan ingest PATH --store {args.store}` first")
+        return EXIT_FAILED
+    try:
+        graph = store.graph()
+    except StoreError as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    try:
+        driver = DryRunDriver() if args.dry_run else _connect(args)
+    except ServiceUnavailable as exc:
+        _error(
+            f"no Neo4j server reachable at {_where(args)} ({_first_line(exc)}); start one with `docker compose up`"
+        )
+        return EXIT_NO_SERVER
+    except AuthError as exc:
+        _error(f"Neo4j at {_where(args)} refused the user name or password ({_first_line(exc)})")
+        return EXIT_NO_SERVER
+    except (ValueError, ConfigurationError) as exc:  # a malformed URI
+        _error(f"cannot connect to {_where(args)!r}: {exc}")
+        return EXIT_NO_SERVER
+    try:
+        report = push(graph, driver, database=args.database, batch_size=args.batch_size)
+    except ServiceUnavailable as exc:
+        _error(f"lost the Neo4j server at {_where(args)} during the push ({_first_line(exc)})")
+        return EXIT_NO_SERVER
+    except Neo4jError as exc:
+        _error(f"Neo4j refused the push: {_first_line(exc)}")
+        return EXIT_FAILED
+    finally:
+        driver.close()
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        prefix = "dry run, nothing written: " if args.dry_run else ""
+        print(f"{prefix}{report.summary()}; {report.statements} statements")
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_cypher(args: argparse.Namespace) -> int:
+    from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+    from graph.neo4j_store import ReadOnlyRefused, check_read_only_text, run_read_only
+
+    try:
+        params = dict(parse_param(p) for p in args.param)
+        check_read_only_text(args.query)  # refuse before connecting to anything
+    except (ValueError, ReadOnlyRefused) as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    try:
+        driver = _connect(args)
+    except ServiceUnavailable as exc:
+        _error(
+            f"no Neo4j server reachable at {_where(args)} ({_first_line(exc)}); start one with `docker compose up`"
+        )
+        return EXIT_NO_SERVER
+    except AuthError as exc:
+        _error(f"Neo4j at {_where(args)} refused the user name or password ({_first_line(exc)})")
+        return EXIT_NO_SERVER
+    except (ValueError, ConfigurationError) as exc:
+        _error(f"cannot connect to {_where(args)!r}: {exc}")
+        return EXIT_NO_SERVER
+    try:
+        result = run_read_only(
+            driver, args.query, params, timeout_s=args.timeout, database=args.database, max_rows=args.max_rows
+        )
+    except ReadOnlyRefused as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    except ServiceUnavailable as exc:
+        _error(f"lost the Neo4j server at {_where(args)} ({_first_line(exc)})")
+        return EXIT_NO_SERVER
+    except Neo4jError as exc:
+        _error(f"Neo4j: {_first_line(exc)}")
+        return EXIT_FAILED
+    finally:
+        driver.close()
+    print(
+        json.dumps(
+            {"columns": result.columns, "rows": result.rows}, ensure_ascii=False, indent=1, default=str
+        )
+    )
+    if result.truncated:
+        print(f"warning: only the first {args.max_rows} rows are shown", file=sys.stderr)
+    return EXIT_OK
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
