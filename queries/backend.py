@@ -13,12 +13,14 @@ incoming adjacency per edge type, and a folded-token index over names and aliase
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
 from graph.models import Edge, EdgeType, GraphData, Node, NodeKind
 from graph.store import EmbeddedStore
+from queries.common import paused_gc
 from queries.text import fold, tokens
 
 __all__ = ["EmbeddedBackend"]
@@ -31,7 +33,18 @@ class EmbeddedBackend:
 
     name = "embedded"
 
-    def __init__(self, graph: GraphData, stamp: str | None = None):
+    def __init__(self, graph: GraphData, stamp: str | None = None, freeze_heap: bool = False):
+        """Index ``graph``. ``freeze_heap`` moves everything alive (the graph and its indexes) out of
+        the garbage collector's generations (``gc.freeze``): the graph lives as long as the process,
+        and otherwise every full collection walks its few million objects (seconds on a county-scale
+        graph, measured by benchmarks/queries.py)."""
+        with paused_gc():
+            self._build(graph, stamp)
+        if freeze_heap:
+            gc.collect()
+            gc.freeze()
+
+    def _build(self, graph: GraphData, stamp: str | None) -> None:
         self.graph = graph
         self._stamp = stamp
         self._version: str | None = None
@@ -41,23 +54,22 @@ class EmbeddedBackend:
             self._nodes[node.id] = node
             self._by_kind[str(node.kind)].append(node)
         self._by_type: dict[str, list[Edge]] = defaultdict(list)
-        self._out: dict[str, dict[str, list[Edge]]] = defaultdict(lambda: defaultdict(list))
-        self._in: dict[str, dict[str, list[Edge]]] = defaultdict(lambda: defaultdict(list))
+        self._out: dict[str, dict[str, list[Edge]]] = {}
+        self._in: dict[str, dict[str, list[Edge]]] = {}
         for edge in graph.edges:
             etype = str(edge.type)
             self._by_type[etype].append(edge)
-            self._out[edge.source][etype].append(edge)
-            self._in[edge.target][etype].append(edge)
+            self._out.setdefault(edge.source, {}).setdefault(etype, []).append(edge)
+            self._in.setdefault(edge.target, {}).setdefault(etype, []).append(edge)
         # Name index: folded full names (exact tier) and folded tokens (contains tier).
-        self._exact: dict[str, list[str]] = defaultdict(list)
+        self._exact: dict[str, dict[str, None]] = defaultdict(dict)
         self._token_ids: dict[str, set[str]] = defaultdict(set)
         for node in graph.nodes:
             for label in dict.fromkeys([node.name, *node.aliases]):
                 key = fold(label)
                 if not key:
                     continue
-                if node.id not in self._exact[key]:
-                    self._exact[key].append(node.id)
+                self._exact[key][node.id] = None
                 for token in key.split():
                     self._token_ids[token].add(node.id)
         self._vocab = sorted(self._token_ids)
@@ -66,7 +78,7 @@ class EmbeddedBackend:
     def from_store(cls, store: EmbeddedStore) -> EmbeddedBackend:
         """The store's resolved graph; ``version()`` follows the store's stamp of graph.json."""
         stamp = store.version_stamp()
-        return cls(store.graph(), stamp=f"{store.root.resolve()}:{stamp[0]}:{stamp[1]}")
+        return cls(store.graph(), stamp=f"{store.root.resolve()}:{stamp[0]}:{stamp[1]}", freeze_heap=True)
 
     # --- GraphBackend ------------------------------------------------------------------------
     def node(self, node_id: str) -> Node | None:
@@ -107,7 +119,7 @@ class EmbeddedBackend:
         def keep(node_id: str) -> bool:
             return wanted is None or str(self._nodes[node_id].kind) in wanted
 
-        exact = [i for i in self._exact.get(key, _EMPTY) if keep(i)]
+        exact = [i for i in self._exact.get(key, {}) if keep(i)]
         found = dict.fromkeys(exact)
         words = tokens(text)
         candidates: set[str] | None = None

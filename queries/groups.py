@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from graph.backend import GraphBackend
 from graph.models import GROUP_KINDS, EdgeType, Node, NodeKind
-from queries.common import Clock, iso, org_type, parse_day, ref
+from queries.common import Clock, iso, org_type, parse_day, paused_gc, ref
 from queries.mandates import mandate_line
 from queries.models import GroupRow, Member, MoneyLine, NodeRef
 
@@ -54,7 +54,8 @@ def groups(
     clock = Clock(backend, as_of)
     day = parse_day(today) or parse_day(as_of) or date.today()
     orgs: dict[str, str | None] = {}
-    rows = [_row(backend, clock, node, day, orgs) for node in backend.nodes(GROUP_KINDS)]
+    with paused_gc():  # tens of thousands of small result objects on a large heap
+        rows = [_row(backend, clock, node, day, orgs) for node in backend.nodes(GROUP_KINDS)]
     order = {k: i for i, k in enumerate(KIND_ORDER)}
     rows.sort(key=lambda r: (order.get(r.kind, 99), r.name.casefold()))
     return rows
@@ -105,8 +106,8 @@ def _row(backend: GraphBackend, clock: Clock, node: Node, today: date, orgs: dic
     row.purpose = next((node.props[k] for k in _PURPOSE_KEYS if node.props.get(k)), None)
     row.goals = next((node.props[k] for k in _GOAL_KEYS if node.props.get(k)), None)
 
-    # meetings and members
-    members: dict[str, Member] = {}
+    # meetings and members: the latest attendance per person, as plain tuples until the end
+    attended: dict[str, tuple[str, object, str | None]] = {}
     meeting_dates: list[str] = []
     for edge in clock.edges_in(node.id, [EdgeType.HELD_BY]):
         meeting = backend.node(edge.source)
@@ -117,21 +118,21 @@ def _row(backend: GraphBackend, clock: Clock, node: Node, today: date, orgs: dic
         if mdate:
             meeting_dates.append(mdate)
         for att in clock.edges_in(meeting.id, [EdgeType.ATTENDED]):
-            person = backend.node(att.source)
-            if person is None:
-                continue
-            known = members.get(person.id)
-            if known is not None and known.via == "MEMBER_OF":
-                continue
-            if known is None or (mdate or "") >= (known.last_seen or ""):
-                members[person.id] = Member(
-                    person=ref(person),
-                    organisation=att.props.get("organisation"),
-                    role=att.props.get("role"),
-                    via="ATTENDED",
-                    last_seen=mdate,
-                    sources=list(att.sources),
-                )
+            known = attended.get(att.source)
+            if known is None or (mdate or "") >= known[0]:
+                attended[att.source] = (mdate or "", att, mdate)
+    members: dict[str, Member] = {}
+    for person_id, (_, att, mdate) in attended.items():
+        person = backend.node(person_id)
+        if person is not None:
+            members[person_id] = Member.model_construct(
+                person=ref(person),
+                organisation=att.props.get("organisation"),
+                role=att.props.get("role"),
+                via="ATTENDED",
+                last_seen=mdate,
+                sources=list(att.sources),
+            )
     for edge in clock.edges_in(node.id, [EdgeType.MEMBER_OF]):
         person = backend.node(edge.source)
         if person is None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from graph.backend import GraphBackend
 from graph.models import Edge, EdgeType, Node, NodeKind
-from queries.common import doc_name
+from queries.common import doc_name, paused_gc
 from queries.text import compound_parts, content_words, prefix_forms, stem, tokens
 
 __all__ = ["MatterIndex", "Term", "matter_index"]
@@ -237,7 +237,8 @@ def matter_index(backend: GraphBackend) -> MatterIndex:
         cached = _CACHE.get(backend)
         if cached is not None and cached[0] == version:
             return cached[1]
-    index = MatterIndex(backend)
+    with paused_gc():
+        index = MatterIndex(backend)
     with _LOCK:
         _CACHE[backend] = (version, index)
     return index
