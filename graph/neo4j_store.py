@@ -288,14 +288,14 @@ def _run_in_tx(tx, statement: str, params: dict[str, Any]) -> tuple[list[dict[st
 
 
 class _Writer:
-    def __init__(self, driver, database: str | None, report: PushReport):
-        self.driver = driver
-        self.database = database
+    """Runs each statement as one transaction function in one session (so bookmarks chain)."""
+
+    def __init__(self, session, report: PushReport):
+        self.session = session
         self.report = report
 
     def write(self, statement: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        with self.driver.session(database=self.database) as session:
-            records, counters = session.execute_write(_run_in_tx, statement, params or {})
+        records, counters = self.session.execute_write(_run_in_tx, statement, params or {})
         r = self.report
         r.statements += 1
         r.nodes_created += counters.nodes_created
@@ -364,9 +364,19 @@ def push(graph: GraphData, driver, database: str | None = None, batch_size: int 
     relationships upserted per type; finally the ``:Meta`` node with the graph's hash.
     Every batch is one ``execute_write`` transaction function and is safe to run twice.
     """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     database = default_database(database)
     node_rows, edge_rows, report = plan_rows(graph)
-    writer = _Writer(driver, database, report)
+    with driver.session(database=database) as session:
+        _push_rows(_Writer(session, report), node_rows, edge_rows, batch_size)
+    return report
+
+
+def _push_rows(
+    writer: _Writer, node_rows: list[dict[str, Any]], edge_rows: list[dict[str, Any]], batch_size: int
+) -> None:
+    report = writer.report
     ensure_schema(writer)
     meta = {
         "id": cypher.META_ID,
@@ -413,7 +423,6 @@ def push(graph: GraphData, driver, database: str | None = None, batch_size: int 
             )
 
     writer.write(cypher.write_meta(), {**meta, "state": "complete"})
-    return report
 
 
 # --- dry run ----------------------------------------------------------------------------------

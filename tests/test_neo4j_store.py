@@ -686,3 +686,11 @@ def test_cypher_command_params():
     assert parse_param("name=Processgrupp primärvård") == ("name", "Processgrupp primärvård")
     with pytest.raises(ValueError):
         parse_param("no-equals")
+
+
+def test_shipped_query_files_pass_the_read_only_check():
+    """So `samverkan cypher "$(cat queries/groups.cypher)" --param kind=` runs them as they are."""
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "queries").glob("*.cypher")):
+        assert check_read_only_text(path.read_text(encoding="utf-8")), path.name
