@@ -200,6 +200,8 @@ def cmd_cypher(args: argparse.Namespace) -> int:
             {"columns": result.columns, "rows": result.rows}, ensure_ascii=False, indent=1, default=str
         )
     )
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     if result.truncated:
         print(f"warning: only the first {args.max_rows} rows are shown", file=sys.stderr)
     return EXIT_OK

@@ -590,6 +590,8 @@ class ReadResult:
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool = False
+    #: What the server's EXPLAIN noted (cartesian products, unknown labels …), one line each.
+    notes: list[str] = field(default_factory=list)
 
 
 _STRING_OR_COMMENT = re.compile(
@@ -742,6 +744,11 @@ def run_read_only(
                 f"refused: Neo4j classifies the query as {query_type!r}, not read-only ('r')"
             )
 
+        notes = [
+            f"{getattr(n, 'title', '')}: {getattr(n, 'description', '')}".strip(": ")
+            for n in (getattr(explained, "summary_notifications", None) or [])
+        ]
+
         @unit_of_work(timeout=timeout_s)
         def work(tx) -> ReadResult:
             result = tx.run(statement, params)
@@ -754,6 +761,6 @@ def run_read_only(
                     break
                 rows.append(record.data())
             result.consume()
-            return ReadResult(columns=columns, rows=rows, truncated=truncated)
+            return ReadResult(columns=columns, rows=rows, truncated=truncated, notes=notes)
 
         return session.execute_read(work)

@@ -694,3 +694,42 @@ def test_shipped_query_files_pass_the_read_only_check():
 
     for path in sorted((Path(__file__).resolve().parent.parent / "queries").glob("*.cypher")):
         assert check_read_only_text(path.read_text(encoding="utf-8")), path.name
+
+
+def test_no_data_value_reaches_statement_text():
+    """Push, backend and read-only runner put values from the data only in parameters."""
+    evil = "'}) DETACH DELETE n //"
+
+    def graph(name: str) -> GraphData:
+        return GraphData(
+            nodes=[
+                Node(id="person:a", kind=NodeKind.PERSON, name=name, aliases=[name], props={name: name}),
+                Node(id=f"network:{name}", kind=NodeKind.NETWORK, name=name, sources=[src(name, 1, name)]),
+            ],
+            edges=[
+                Edge(
+                    source="person:a", target=f"network:{name}", type=EdgeType.MEMBER_OF, props={"role": name}
+                )
+            ],
+        )
+
+    harmless, hostile = DryRunDriver(), DryRunDriver()
+    push(graph("Processgrupp primärvård"), harmless)
+    push(graph(evil), hostile)
+    assert [q for q, _ in hostile.calls] == [q for q, _ in harmless.calls]
+    assert all(evil not in q for q, _ in hostile.calls)
+    assert any(evil in json.dumps(p, ensure_ascii=False) for _, p in hostile.calls)
+
+    driver = CannedDriver([])
+    backend = Neo4jBackend(driver)
+    backend.node(evil)
+    backend.nodes([evil])
+    backend.edges([evil])
+    backend.edges_out(evil, [evil])
+    backend.edges_in(evil)
+    backend.find_nodes("Person " + evil, kinds=[evil])
+    assert {q.text for q, _, _ in driver.calls} <= set(cypher.READ_STATEMENTS.values())
+
+    explain = ExplainDriver("r")
+    run_read_only(explain, "MATCH (n:Entity {id: $id}) RETURN n", {"id": evil})
+    assert explain.ran == ["EXPLAIN MATCH (n:Entity {id: $id}) RETURN n"]
