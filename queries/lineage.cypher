@@ -29,5 +29,6 @@ RETURN coalesce(e.date, m.date) AS date,
        kind,
        coalesce(e.text, e.title, e.name) AS text
 ORDER BY coalesce(date, meeting_date), meeting_date, document,
-         coalesce(toInteger(item), toInteger(substring(item, 0, size(item) - 1)), 9999),
+         coalesce(toInteger(item),
+                  CASE WHEN size(item) > 1 THEN toInteger(left(item, size(item) - 1)) END, 9999),
          item, kind DESC
