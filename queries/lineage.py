@@ -30,6 +30,8 @@ __all__ = ["ALPHA", "lineage"]
 
 #: Units scoring at least this share of the best unit's score are part of the matter.
 ALPHA = 0.25
+#: ... or at least this share of the weight of the query's most specific word.
+SPECIFIC = 0.8
 #: At most this many units are followed (the best ones).
 MAX_UNITS = 80
 #: Meeting props that give a date the meeting is known to be after.
@@ -46,8 +48,12 @@ def lineage(backend: GraphBackend, query: str, as_of: date | str | None = None) 
         return answer
     scored = index.score(terms)
     best = max(score for score, _ in scored.values()) if scored else 0.0
+    # Near the best unit, or as strong as the query's most specific word on its own: a query that
+    # names a matter twice ("hemsjukvårdsavtalet överenskommelse hälso- och sjukvård i hemmet")
+    # must find the items that use only one of the names.
+    threshold = min(ALPHA * best, SPECIFIC * max(t.weight for t in terms))
     kept = sorted(
-        ((u, s, hits) for u, (s, hits) in scored.items() if s >= ALPHA * best and s > 0),
+        ((u, s, hits) for u, (s, hits) in scored.items() if s >= threshold and s > 0),
         key=lambda r: -r[1],
     )[:MAX_UNITS]
 
@@ -180,7 +186,8 @@ class _Events:
     def commission(self, edge: Edge, item: Node | None, meeting: Node | None) -> None:
         mandator = self.backend.node(edge.source)
         mandatee = self.backend.node(edge.target)
-        day = iso(edge.props.get("date"))
+        # a commission without a date of its own was given at the meeting that records it
+        day = iso(edge.props.get("date")) or Clock.meeting_date(meeting)
         quote = edge.sources[0].quote if edge.sources else ""
         task = edge.props.get("task") or ""
         names = (

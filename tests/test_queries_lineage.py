@@ -68,3 +68,39 @@ def test_mandate_document_of_a_named_entity():
     events = lineage(example_backend(), "regional processgrupp exempelvård").events
     mandate = [e for e in events if e.kind == "mandate"]
     assert [(m.document, m.body) for m in mandate] == [("e.txt", "Regionala processgruppen")]
+
+
+def test_a_unit_with_one_specific_word_is_kept(monkeypatch):
+    # Even when only the best unit would be near enough to the best score, a unit holding one of
+    # the query's most specific words on its own stays: queries often name a matter two ways.
+    import importlib
+
+    module = importlib.import_module("queries.lineage")  # the package re-exports the function
+
+    monkeypatch.setattr(module, "ALPHA", 1.0)
+    docs = {e.document for e in lineage(example_backend(), "rapport exempelavtalet exempelvård").events}
+    assert "c.txt" in docs  # only "exempelvård" there, weaker than the best unit
+
+
+def test_undated_commission_takes_its_meetings_date():
+    from graph.models import Edge, Source
+    from queries.backend import EmbeddedBackend
+    from queries.fixtures import example_graph
+
+    graph = example_graph()
+    graph.edges.append(
+        Edge(
+            source="network:natverket",
+            target="person:anna",
+            type="COMMISSIONS",
+            props={"task": "sammanställa budgeten", "item": "agendaitem:m1:5"},
+            sources=[
+                Source(
+                    document="a.txt", line=33, quote="Anna Andersson får i uppdrag att sammanställa budgeten"
+                )
+            ],
+        )
+    )
+    events = lineage(EmbeddedBackend(graph), "budget sammanställa").events
+    (commission,) = [e for e in events if e.kind == "commission"]
+    assert (commission.date, commission.item) == ("2024-03-01", "5")
