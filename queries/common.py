@@ -87,8 +87,7 @@ def parse_day(value) -> date | None:
 
 
 def ref(node: Node) -> NodeRef:
-    # model_construct: the fields come from a validated Node; the register makes tens of thousands
-    return NodeRef.model_construct(id=node.id, kind=str(node.kind), name=node.name)
+    return NodeRef(id=node.id, kind=str(node.kind), name=node.name)
 
 
 def missing_ref(node_id: str) -> NodeRef:
@@ -214,10 +213,12 @@ class Clock:
         return True
 
     def edges_out(self, node_id: str, types) -> list[Edge]:
-        return [e for e in self.backend.edges_out(node_id, types) if self.edge_stands(e)]
+        edges = self.backend.edges_out(node_id, types)
+        return edges if self.as_of is None else [e for e in edges if self.edge_stands(e)]
 
     def edges_in(self, node_id: str, types) -> list[Edge]:
-        return [e for e in self.backend.edges_in(node_id, types) if self.edge_stands(e)]
+        edges = self.backend.edges_in(node_id, types)
+        return edges if self.as_of is None else [e for e in edges if self.edge_stands(e)]
 
 
 # --- organisation types ------------------------------------------------------------------------

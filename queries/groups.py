@@ -125,7 +125,7 @@ def _row(backend: GraphBackend, clock: Clock, node: Node, today: date, orgs: dic
     for person_id, (_, att, mdate) in attended.items():
         person = backend.node(person_id)
         if person is not None:
-            members[person_id] = Member.model_construct(
+            members[person_id] = Member(
                 person=ref(person),
                 organisation=att.props.get("organisation"),
                 role=att.props.get("role"),
@@ -152,10 +152,14 @@ def _row(backend: GraphBackend, clock: Clock, node: Node, today: date, orgs: dic
     row.members = sorted(members.values(), key=lambda m: m.person.name.casefold())
     row.first_meeting = min(meeting_dates) if meeting_dates else None
     dates += meeting_dates
+    latest_decision = ""
     for edge in clock.edges_in(node.id, [EdgeType.DECIDED_BY]):
         decision = backend.node(edge.source)
-        if decision is not None and iso(decision.props.get("date")):
-            dates.append(iso(decision.props.get("date")))
+        day = decision.props.get("date") if decision is not None else None
+        if day and str(day) > latest_decision:
+            latest_decision = str(day)
+    if iso(latest_decision):
+        dates.append(iso(latest_decision))
 
     for member in row.members:
         org = member.organisation or _affiliation(backend, member.person.id)
