@@ -225,7 +225,10 @@ def _mandates(args) -> int:
         ]
         for line in answer.lines
     ]
-    print(format_table(["Från", "Relation", "Till", "Datum", "Uppdrag / belopp", "Källa"], rows))
+    if rows:
+        print(format_table(["Från", "Relation", "Till", "Datum", "Uppdrag / belopp", "Källa"], rows))
+    else:
+        print("Inga uppdrag, styrrelationer eller medel hittades.")
     if answer.chain:
         print("\nKedja uppåt:")
         chain = [
