@@ -1,0 +1,509 @@
+"""Recognising named entities in Swedish collaboration documents by their patterns.
+
+A group the lexicon has never seen is still found: "Arbetsgruppen för …", "Processgrupp …",
+"LPO …", "Styrgruppen för …", "…nätverket", "…rådet". Each pattern is a compiled expression next
+to the function that uses it, with the kind of line it was made for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.lexicon import is_first_name, lookup_org
+from loaders.records import Mention
+from loaders.textutil import fold
+
+__all__ = ["Context", "find_mentions", "parse_entity_phrase", "person_names", "split_names"]
+
+WORD = r"[A-Za-zÅÄÖåäöÉéÜü][\w/-]*"
+CAP = r"[A-ZÅÄÖÉÜ][\w/-]*"
+# Words that end a topic ("Processgrupp primärvård ska …", "LPO … fått uppdraget").
+TOPIC_STOP = {
+    "som", "ska", "skall", "är", "har", "hade", "att", "med", "på", "samt", "vilket", "men", "kan", "kommer",
+    "fått", "får", "fick", "gav", "ger", "och", "eller", "inte", "till", "mellan", "enligt", "avseende",
+    "under", "efter", "inför", "där", "bör", "blir", "utgör", "leder", "beslutade", "beslutar", "den",
+    "det", "de", "en", "ett", "sin", "sina", "sitt", "vid", "från", "av", "om", "för", "inom", "i", "via",
+    "genom", "varit", "också", "även", "nu", "redan", "tillsammans", "ansvarar", "arbetar", "bedrivs",
+}  # fmt: skip
+# Prepositions allowed inside an agreement's topic ("samverkan vid utskrivning från sluten …").
+AGREEMENT_INNER = {"vid", "från", "om", "för", "i", "inom", "av", "och"}
+
+
+@dataclass
+class Context:
+    """What a parser knows about the document so far, for references like "styrgruppen" or "LPO"."""
+
+    body: str | None = None  # the meeting's own body as written
+    body_kind: str | None = None
+    subject: Mention | None = None  # a mandate's subject group
+    last: dict[str, Mention] = field(default_factory=dict)  # kind -> latest full mention
+    people: dict[str, str] = field(default_factory=dict)  # folded full name -> name as written
+    aliases: dict[str, str] = field(default_factory=dict)  # "LCHNV" -> "Länschefsnätverket"
+
+    def first_name_matches(self, first: str) -> list[str]:
+        key = fold(first)
+        return sorted({n for k, n in self.people.items() if k.split()[0] == key or k.startswith(key + " ")})
+
+    def remember(self, mention: Mention) -> None:
+        self.last[mention.kind] = mention
+
+
+def _mention(name: str, kind: str, line: int, quote: str, **extra) -> Mention:
+    return Mention(name=" ".join(name.split()).strip(" ,.;:"), kind=kind, line=line, quote=quote, **extra)
+
+
+def _topic(words: list[str], inner: set[str] | None = None, limit: int = 6) -> list[str]:
+    """Leading words of a topic: lower-case words (and "och" between them) until a stop word."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        bare = word.strip(",.;:()”\"'")
+        low = bare.lower()
+        if not bare or len(out) >= limit:
+            break
+        if inner and low in inner and out and i + 1 < len(words):
+            nxt = words[i + 1].strip(",.;:()")
+            if nxt and (nxt[0].islower() or low == "och") and nxt.lower() not in TOPIC_STOP - inner:
+                out.append(bare)
+                continue
+            break
+        if low == "och" and out and i + 1 < len(words):
+            nxt = words[i + 1].strip(",.;:()")
+            if nxt and nxt[0].islower() and nxt.lower() not in TOPIC_STOP:
+                out.append(bare)
+                continue
+            break
+        if low in TOPIC_STOP or re.fullmatch(r"\d{4}", bare) or word.startswith(("(", "–", "-")):
+            break
+        if not out and not (bare[0].isalpha()):
+            break
+        continues = word.endswith(",") and i + 1 < len(words) and words[i + 1][:1].islower()
+        out.append(bare + ("," if continues else ""))
+        if word.endswith((",", ".", ";", ":", ")")) and not continues:
+            break
+    while out and out[-1].lower() in (inner or set()) | {"och"}:
+        out.pop()
+    return out
+
+
+# --- groups and bodies ---------------------------------------------------------------------
+# "Länschefsnätverket", "MAS/MAR-nätverket", "Länsnätverket för förvaltningschefer", "Länschefs nätverket"
+_NETWORK = re.compile(
+    r"(?<![\w-])((?:[A-ZÅÄÖ][\w/]*-|[A-ZÅÄÖa-zåäö][\w]{2,}?)nätverk(?:et|ets)?|[A-ZÅÄÖ]\w{2,}s nätverket)"
+    r"(?: för ([a-zåäö][\w-]+(?: och [a-zåäö][\w-]+)?))?(?![\w-])"
+)
+# "Välfärdsrådet", "Välfrädrådet", "Vård- och omsorgsrådet", "Politiskt samverkansråd"
+_COUNCIL = re.compile(
+    r"(?<![\w-])((?:[A-ZÅÄÖ][\w]*- och )?[A-ZÅÄÖ]\w{2,}r[åa]d(?:et|ets)?|[Pp]olitiska? samverkansråd(?:et)?)(?![\w-])"
+)
+# "Styrgruppen för Länschefsnätverket", "styrgruppen för LCHNV", "Stygruppen", "Styrgruppen (LCHNV)"
+_STEERING = re.compile(r"(?<![\w-])([Ss]tyr?grupp(?:en|ens)?)(?![\w-])(?:\s+för\s+(?:den\s+|det\s+)?(\S+(?:\s+\S+){0,3})|\s*\(?([A-ZÅÄÖ]{3,8})\)?)?")
+# "Länschefsnätverkets styrgrupp", "nätverkets styrgrupp", "sin styrgrupp"
+_STEERING_GEN = re.compile(r"(?<![\w-])([\wÅÄÖåäö-]+s|sin|dess)\s+styrgrupp(?:en)?(?![\w-])")
+# "Regional processgrupp samsjuklighet", "Processgrupp primärvård", "den regionala processgruppen för …"
+_PROCESS = re.compile(r"(?<![\w-])((?:[Rr]egional[a]?\s+)?[Pp]rocessgrupp(?:en)?)(?![\w-])((?:\s+\S+){0,8})")
+# "LPO Rehabilitering, habilitering och försäkringsmedicin (RHF)", "LPO (Lokalt programområde) Primärvård"
+_LPO = re.compile(r"(?<![\w-])(LPO|[Ll]okalt programområde)(?:\s*\((?:[Ll]okalt programområde|LPO)\))?((?:\s+\S+){0,8})")
+# "Arbetsgruppen för hemsjukvårdsavtalet", "Referensgruppen för …", "LAG samsjuklighet inom primärvården"
+_WORKING = re.compile(r"(?<![\w-])([Aa]rbetsgrupp(?:en)?|[Rr]eferensgrupp(?:en)?|LAG)(?![\w-])((?:\s+\S+){0,8})")
+# "Beredningsgruppen", "Samordningsgruppen" (a capitalised compound that is not one of the above)
+_OTHER_GROUP = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{3,}gruppen)(?![\w-])")
+
+# --- organisations ---------------------------------------------------------------------------
+_REGION = re.compile(r"(?<![\w-])(Region(?:\s+[A-ZÅÄÖ]\w+){1,2})(?![\w-])")
+_MUNICIPALITY = re.compile(r"(?<![\w-])((?:[A-ZÅÄÖ][\w-]+\s)?[A-ZÅÄÖ][\w-]+\s+kommun)(?![\w-])")
+_RSS = re.compile(r"(?<![\w-])RSS(?![\w-])((?:\s+[A-ZÅÄÖ]\w+){0,2})")
+_DELEGATION = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö]\w{3,}(?:delegationen|myndigheten|kansliet|styrelsen))(?![\w-])")
+_DIVISION = re.compile(r"(?<![\w-])(Division\s+[A-ZÅÄÖa-zåäö]\w+(?:\s+och\s+[a-zåäö]\w+)?)(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,6})(?![\w-])")
+
+# --- agreements and initiatives ----------------------------------------------------------------
+_AGREEMENT = re.compile(
+    r"(?<![\w-])((?:[Rr]egional[a]?\s+|[Ll]änsövergripande\s+|[Ll]okal[a]?\s+|[Tt]illäggs)?[Öö]verenskommelse(?:n|ns)?)"
+    r"(?![\w-])((?:\s+\S+){0,12})"
+)
+_AVTAL = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][\wåäö]{5,}avtal(?:et|ets)?)(?![\w-])")
+_GENERIC_AVTAL = ("samverkans", "tilläggs", "data", "datadelnings", "köpe", "hyres", "kollektiv", "pub", "ramavtal")
+_CAMEL = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][a-zåäö]+)(?![\w])")
+_VERKSAMHET = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w+(?:\s[A-ZÅÄÖ]\w+)?)-verksamhet")
+_DEFINED_ACRONYM = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+){0,5})\s+\(([A-ZÅÄÖ]{2,6})\)")
+
+AGREEMENT_SYNONYMS = {
+    # the same agreement under its two usual names
+    "halso och sjukvard i hemmet": "hemsjukvard",
+}
+
+
+def _strip_genitive(name: str) -> str:
+    """>>> _strip_genitive("Länschefsnätverkets")
+    'Länschefsnätverket'
+    """
+    if name.endswith(("ets", "ens", "ådets", "ådets")) and len(name) > 5:
+        return name[:-1]
+    return name
+
+
+def _network_name(raw: str) -> str:
+    name = _strip_genitive(raw.replace("s nätverket", "snätverket"))
+    if name.endswith("nätverk"):
+        name += "et"
+    return name[0].upper() + name[1:]
+
+
+def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
+    """Every entity this sentence names, in order; bare references resolved through ``ctx``."""
+    found: list[tuple[int, int, Mention]] = []
+
+    def add(start: int, end: int, mention: Mention | None) -> None:
+        if mention is None or not mention.name:
+            return
+        if any(s <= start and end <= e for s, e, _ in found):
+            return
+        found[:] = [(s, e, m) for s, e, m in found if not (start <= s and e <= end)]
+        found.append((start, end, mention))
+
+    quote = text.strip()
+    for m in _STEERING.finditer(text):
+        before = text[max(0, m.start() - 4) : m.start()]
+        if re.search(r"\b(en|som)\s$", before):  # "tillsätta en styrgrupp", "i rollen som styrgrupp för"
+            continue
+        target = m[2] or m[3]
+        parent = None
+        if target:
+            words = target.split()
+            parent_mentions = find_mentions(" ".join(words), line, ctx) if m[2] else []
+            if parent_mentions:
+                parent = parent_mentions[0].name
+            elif m[3] or (words and words[0].isupper()):
+                parent = ctx.aliases.get((m[3] or words[0]).strip("(),."), (m[3] or words[0]).strip("(),."))
+        if parent is None and target and m[2]:
+            continue  # "styrgrupp för uppdraget": not a name
+        if parent is None and ctx.body_kind == "Network":
+            parent = ctx.body
+        if parent:
+            add(m.start(), m.end(), _mention(f"Styrgruppen för {parent}", "SteeringGroup", line, quote, parent=parent))
+    for m in _STEERING_GEN.finditer(text):
+        owner = m[1]
+        if owner in ("sin", "dess") or owner.lower() in ("nätverkets", "gruppens"):
+            parent = (ctx.subject.name if ctx.subject and owner in ("sin", "dess") else None) or ctx.body
+            # "Länschefsnätverket är, via sin styrgrupp, …": the body named before it in the sentence
+            prior = [x for s, _, x in found if s < m.start() and x.kind in ("Network", "Council")]
+            if owner == "sin" and prior:
+                parent = prior[-1].name
+        else:
+            inner = find_mentions(owner, line, ctx)
+            parent = inner[0].name if inner else None
+        if parent:
+            add(m.start(), m.end(), _mention(f"Styrgruppen för {parent}", "SteeringGroup", line, quote, parent=parent))
+    for m in _NETWORK.finditer(text):
+        raw = m[1]
+        if fold(raw) in ("natverket", "natverk", "natverkets") or raw.lower().startswith(("nationell", "regional")):
+            continue
+        name = _network_name(raw)
+        if m[2]:
+            name = f"{name} för {m[2]}"
+        add(m.start(), m.end(), _mention(name, "Network", line, quote))
+    for m in _COUNCIL.finditer(text):
+        raw = m[1]
+        if lookup_org(raw, fuzzy=False):
+            continue
+        name = _strip_genitive(raw)
+        if not name.endswith(("et", "råd")):
+            continue
+        add(m.start(), m.end(), _mention(name[0].upper() + name[1:], "Council", line, quote))
+    for m in _PROCESS.finditer(text):
+        regional = m[1].lower().startswith("regional")
+        topic = _topic(m[2].split())
+        if topic and topic[0].lower() in ("för", "inom", "om"):
+            topic = topic[1:]
+        words = m[2].split()
+        if words and words[0].lower() in ("för", "inom", "om"):
+            topic = _topic(words[1:])
+        if topic:
+            prefix = "Regional processgrupp" if regional else "Processgrupp"
+            end = m.start(2) + len(" ".join(words[: len(topic) + (1 if words and words[0].lower() in ("för", "inom", "om") else 0)])) + 1
+            add(m.start(), end, _mention(f"{prefix} {' '.join(topic)}", "ProcessGroup", line, quote))
+        else:
+            ref = ctx.subject if ctx.subject and ctx.subject.kind == "ProcessGroup" else ctx.last.get("ProcessGroup")
+            if ref and (regional == ref.name.lower().startswith("regional") or not regional):
+                add(m.start(), m.end(1), ref.model_copy(update={"line": line, "quote": quote}))
+    for m in _LPO.finditer(text):
+        if re.search(r"(samtliga|flera|alla|de)\s+$", text[: m.start()]):
+            continue
+        words = m[2].split()
+        topic = _topic(words, inner={"och"}, limit=6)
+        abbreviation = None
+        rest = " ".join(words[len(topic) :])
+        ab = re.match(r"\(([A-ZÅÄÖ]{2,6})\)", rest)
+        if ab:
+            abbreviation = ab[1]
+        if topic:
+            name = f"LPO {' '.join(topic)}".rstrip(",")
+            aliases = [f"LPO {abbreviation}"] if abbreviation else []
+            add(m.start(), m.start(2) + len(" ".join(words[: len(topic)])) + 1,
+                _mention(name, "ProgramArea", line, quote, aliases=aliases))
+        elif ctx.last.get("ProgramArea") and m[1] == "LPO":
+            add(m.start(), m.end(1), ctx.last["ProgramArea"].model_copy(update={"line": line, "quote": quote}))
+    for m in _WORKING.finditer(text):
+        words = m[2].split()
+        if m[1] == "LAG":
+            topic = _topic(words, inner={"inom", "för", "i"})
+            if topic:
+                add(m.start(), m.end(1) + len(" ".join(topic)) + 1, _mention(f"LAG {' '.join(topic)}", "WorkingGroup", line, quote))
+            continue
+        if words and words[0].lower() == "för":
+            topic = _topic(words[1:], inner={"och"})
+            if topic:
+                head = m[1][0].upper() + m[1][1:]
+                head = head if head.endswith("en") else head + "en"
+                add(m.start(), m.end(1) + len(" ".join(words[: len(topic) + 1])) + 1,
+                    _mention(f"{head} för {' '.join(topic)}", "WorkingGroup", line, quote))
+    for m in _OTHER_GROUP.finditer(text):
+        if re.match(r"(?i)(styr|process|arbets|referens)", m[1]):
+            continue
+        add(m.start(), m.end(), _mention(m[1], "WorkingGroup", line, quote))
+    _find_orgs(text, line, quote, ctx, add)
+    _find_agreements(text, line, quote, ctx, add)
+    _find_initiatives(text, line, quote, add)
+    mentions = [m for _, _, m in sorted(found, key=lambda t: t[0])]
+    for mention in mentions:
+        ctx.remember(mention)
+    return mentions
+
+
+def _find_orgs(text, line, quote, ctx, add) -> None:
+    for m in _REGION.finditer(text):
+        org = lookup_org(m[1], fuzzy=False)
+        if org:
+            add(m.start(), m.end(), _mention(org.name, "Organisation", line, quote))
+    for m in _MUNICIPALITY.finditer(text):
+        for candidate in (m[1], m[1].split(" ", 1)[-1] if " " in m[1].split(" kommun")[0] else m[1]):
+            org = lookup_org(candidate, fuzzy=False)
+            if org:
+                start = m.end() - len(candidate)
+                add(start, m.end(), _mention(org.name, "Organisation", line, quote, aliases=[candidate]))
+                break
+    for m in _RSS.finditer(text):
+        tail = m[1].strip()
+        words = tail.split()
+        # "RSS Dalarna" / "RSS Jämtland Härjedalen"; "RSS befintliga …" is the bare abbreviation
+        name = "RSS" + (" " + " ".join(words) if words and lookup_org("Region " + " ".join(words), fuzzy=False)
+                         else (" " + words[0] if words and lookup_org("Region " + words[0], fuzzy=False) else ""))
+        add(m.start(), m.start() + len(name), _mention(name, "Organisation", line, quote))
+    for m in _DELEGATION.finditer(text):
+        if lookup_org(m[1], fuzzy=False) is None:
+            add(m.start(), m.end(), _mention(m[1][0].upper() + m[1][1:], "Organisation", line, quote))
+    for m in _DIVISION.finditer(text):
+        add(m.start(), m.end(), _mention(m[1], "Organisation", line, quote))
+    for org_name in _known_org_names(text):
+        start = text.find(org_name)
+        org = lookup_org(org_name, fuzzy=False)
+        if org and org.org_type == "national":
+            add(start, start + len(org_name), _mention(org.name, "Organisation", line, quote, aliases=[org_name]))
+
+
+def _known_org_names(text: str) -> list[str]:
+    from loaders.lexicon import known_orgs
+
+    hits = []
+    for org in known_orgs():
+        if org.org_type != "national":
+            continue
+        for alias in org.aliases:
+            if len(alias) < 3:
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+                hits.append(alias)
+    return hits
+
+
+def agreement_key(name: str) -> str:
+    """The comparable core of an agreement's name.
+
+    >>> agreement_key("Överenskommelsen om psykisk hälsa och suicidprevention 2024")
+    'psykisk halsa och suicidprevention'
+    >>> agreement_key("Hemsjukvårdsavtalet") == agreement_key("överenskommelse om hälso- och sjukvård i hemmet")
+    True
+    """
+    key = fold(name)
+    key = re.sub(r"\b(20\d\d)\b", " ", key)
+    key = re.sub(r"^(regional[a]? |lansovergripande |lokal[a]? |den |nya |statliga )+", "", key.strip())
+    key = re.sub(r"^(tillaggs)?overenskommelse(n|ns)?( om| for| inom)?\b", "", key).strip()
+    if key.endswith(("avtalet", "avtalets", "avtal")):
+        key = re.sub(r"savtal(et|ets)?$|avtal(et|ets)?$", "", key)
+    key = " ".join(key.split())
+    return AGREEMENT_SYNONYMS.get(key, key)
+
+
+def _find_agreements(text, line, quote, ctx, add) -> None:
+    for m in _AGREEMENT.finditer(text):
+        words = m[2].split()
+        if words and words[0].lower() in ("om", "för", "inom"):
+            words = words[1:]
+            offset = 1
+        else:
+            offset = 0
+        topic = _topic(words, inner=AGREEMENT_INNER, limit=12)
+        if m[1].lower().startswith("överenskommelser"):
+            continue
+        if m[1].lower().endswith(("överenskommelsen", "överenskommelsens")) and not offset and words and words[0][:1].islower():
+            topic = []  # "överenskommelsen tilldelas …": a reference, not a name
+        if topic and topic[0][0].isupper() and lookup_org(" ".join(topic[:2]), fuzzy=False):
+            topic = []
+        if topic:
+            name = f"Överenskommelse {'om ' if offset else ''}{' '.join(topic)}"
+            if m[1].lower().startswith("länsövergripande"):
+                name = "Länsövergripande " + name[0].lower() + name[1:]
+            add(m.start(), m.end(1) + len(" ".join(m[2].split()[: len(topic) + offset])) + 1,
+                _mention(name, "Agreement", line, quote))
+        elif ctx.last.get("Agreement"):
+            add(m.start(), m.end(1), ctx.last["Agreement"].model_copy(update={"line": line, "quote": quote}))
+    for m in _AVTAL.finditer(text):
+        word = m[1]
+        if word.lower().startswith(_GENERIC_AVTAL) or fold(word) in ("avtalet",):
+            continue
+        name = _strip_genitive(word)
+        name = name[0].upper() + name[1:]
+        if not name.endswith("et"):
+            name += "et"
+        add(m.start(), m.end(), _mention(name, "Agreement", line, quote))
+
+
+def _find_initiatives(text, line, quote, add) -> None:
+    for m in _CAMEL.finditer(text):
+        add(m.start(), m.end(), _mention(m[1], "Initiative", line, quote))
+    for m in _VERKSAMHET.finditer(text):
+        add(m.start(), m.end(1), _mention(m[1], "Initiative", line, quote))
+
+
+GROUP_WORDS = re.compile(r"(?i)(grupp|nätverk|råd|överenskommelse|avtal|programområ|kommun|region|förvaltning|division)")
+
+
+def title_subject(title: str, line: int, ctx: Context) -> Mention | None:
+    """An initiative an agenda item is about, from its title ("En väg in (EVI) – Uppdatering …").
+
+    Only short proper-noun subjects count; generic agenda phrases never do.
+    """
+    subject = re.split(r"\s+[–-]\s+|:\s", title, maxsplit=1)[0].strip()
+    subject = re.sub(r"\(Bilaga[^)]*\)", "", subject).strip()
+    subject = re.sub(r"^(Aktuellt läge|Uppdatering|Nuläge|Information om|Återkoppling från)\s+(för|kring|om|i|av)?\s*", "", subject)
+    abbreviation = None
+    m = re.search(r"\s*\(([A-ZÅÄÖ]{2,6})\)", subject)
+    if m:
+        abbreviation = m[1]
+        subject = subject[: m.start()].strip()
+    else:
+        m = re.match(r"([A-ZÅÄÖ]{2,6})\s*\((.+)\)$", subject)
+        if m:
+            subject = m[1]
+    subject = subject.strip(" ,.")
+    if not subject or len(subject.split()) > 3 or not subject[0].isupper():
+        return None
+    if any(fold(subject).startswith(t) for t in GENERIC_TITLES) or GROUP_WORDS.search(subject) or re.search(r"\d", subject):
+        return None
+    if lookup_org(subject, fuzzy=False):
+        return None
+    if re.search(r"\bnätverk", title, re.IGNORECASE) and subject.isupper():
+        return _mention(subject, "Network", line, title)
+    aliases = [abbreviation] if abbreviation else []
+    return _mention(subject, "Initiative", line, title, aliases=aliases)
+
+
+GENERIC_TITLES = {
+    fold(t)
+    for t in (
+        "Mötets öppnande", "Godkännande av dagordning", "Dagordning", "Föregående minnesanteckningar",
+        "Föregående protokoll", "Övriga frågor", "Mötets avslutande", "Val av justerare", "Justering",
+        "Nästa möte", "Information", "Beslut", "Rapporter", "Aktuellt", "Workshop", "Dialog", "Skriftlig information",
+        "Ekonomi", "Budget", "Uppföljning", "Aktivitetsplan", "Verksamhetsplan", "Årsplanering", "Arbetsordning",
+        "Mötesformer", "Presentationsrunda", "Inledning", "Avslutning", "Rekryteringar", "Aktuellt på RSS",
+    )
+}  # fmt: skip
+
+
+# --- people ------------------------------------------------------------------------------------
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÉÜ][a-zåäöéüß'’]+(?:-[A-ZÅÄÖÉÜ]?[a-zåäöéüß]+)*|von|af|van|de|der)$")
+
+
+def split_names(text: str) -> list[str]:
+    """People's names in a run of text written with or without commas.
+
+    >>> split_names("Frida Hellberg Anna Karin Olsson")
+    ['Frida Hellberg', 'Anna Karin Olsson']
+    >>> split_names("Maria Jonsson, Arne Holmström, Ulrika Forssell")
+    ['Maria Jonsson', 'Arne Holmström', 'Ulrika Forssell']
+    >>> split_names("Bengt Åke Svahn")
+    ['Bengt Åke Svahn']
+    """
+    out: list[str] = []
+    for part in re.split(r",|\s+och\s+|\s+samt\s+|;", text):
+        tokens = part.split()
+        if not tokens:
+            continue
+        current: list[str] = []
+        for i, token in enumerate(tokens):
+            remaining = len(tokens) - i
+            if (len(current) >= 2 and is_first_name(token) and remaining >= 2 and not is_first_name(tokens[i + 1])) or (
+                len(current) >= 2 and is_first_name(token) and remaining >= 3
+            ):
+                out.append(" ".join(current))
+                current = []
+            current.append(token)
+        if current:
+            out.append(" ".join(current))
+    return out
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four capitalised name words; at least one is a known first name or the shape is clear.
+
+    >>> looks_like_person("Åsa Dedering"), looks_like_person("Region Dalarna"), looks_like_person("Psykiatri och habilitering")
+    (True, False, False)
+    """
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if not all(_NAME_TOKEN.match(t) for t in tokens):
+        return False
+    if tokens[0] in ("von", "af", "van", "de", "der"):
+        return False
+    if lookup_org(name, fuzzy=False) or GROUP_WORDS.search(name) or TITLE_WORD.search(name):
+        return False
+    if tokens[0] in ("Region", "Division", "Omställning", "Styrgruppen", "Välfärdsrådet"):
+        return False
+    return is_first_name(tokens[0]) or len(tokens) == 2
+
+
+TITLE_WORD = re.compile(
+    r"(?i)(chef|direktör|samordnare|ledare|handläggare|strateg|utvecklare|sekreterare|ordförande|controller|"
+    r"utredare|läkare|sjuksköterska|expert|ansvarig|specialist|koordinator|rådgivare|tjänsteperson|"
+    r"^tf\.?$|^bitr\.?$|^verks|^MAS$|^MAR$|projektledare|representant|ledamot|ersättare|politiker|kommunalråd)"
+)
+
+
+def person_names(text: str) -> list[str]:
+    """Names of people in a phrase like "Caroline Mörk och Carina Wadås"."""
+    return [n for n in split_names(text) if looks_like_person(n)]
+
+
+def parse_entity_phrase(phrase: str, line: int, ctx: Context) -> list[Mention]:
+    """The mandatees of "gav <phrase> i uppdrag": bodies, organisations or people."""
+    phrase = re.sub(r"^(de|den|det|dess|sin|samtliga|alla)\s+", "", phrase.strip(" ,.")).strip()
+    if not phrase:
+        return []
+    mentions = [m for m in find_mentions(phrase, line, ctx) if m.kind != "Initiative"]
+    covered = " ".join(m.name for m in mentions)
+    people: list[Mention] = []
+    for part in re.split(r",|\s+och\s+|\s+samt\s+", phrase):
+        part = part.strip()
+        if not part or fold(part) in fold(covered):
+            continue
+        if looks_like_person(part):
+            people.append(_mention(part, "Person", line, phrase))
+            continue
+        matches = ctx.first_name_matches(part) if re.fullmatch(CAP, part) else []
+        if len(matches) == 1:
+            people.append(_mention(matches[0], "Person", line, phrase))
+        elif part == "RSS" and not any(m.name.startswith("RSS") for m in mentions):
+            mentions.append(_mention("RSS", "Organisation", line, phrase))
+    return mentions + people

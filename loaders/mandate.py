@@ -1,0 +1,196 @@
+"""Mandate parser: an uppdragsbeskrivning / uppdragsdirektiv -> MandateRecord.
+
+The roles table (Beställare, Uppdragstagare, Styrgrupp, Uppdragsledare, Mottagare) becomes
+COMMISSIONS, STEERS and REPORTS_TO relations; sub-groups listed under the subject report to it;
+purpose, goals and composition become properties; financing becomes FUNDS.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities import Context, find_mentions
+from loaders.records import CommissionRecord, FundingRecord, MandateRecord, Mention, RelationRecord
+from loaders.textutil import clean_line, fold, parse_date, sentences
+
+__all__ = ["parse_mandate"]
+
+GROUP_KINDS = ("ProcessGroup", "WorkingGroup", "ProgramArea", "SteeringGroup", "Network", "Council")
+_ROLE = re.compile(r"^(Beställare|Uppdragsgivare|Uppdragsägare|Uppdragstagare|Styrgrupp|Uppdragsledare|Mottagare|"
+                   r"Projektledare|Sammankallande|Referensgrupp)\b\s*:?\s*(.*)$")
+_HEADING = re.compile(r"^(?:\d{1,2}\.\s*)?([A-ZÅÄÖ][\wåäö ,-]{2,60})\s*$")
+_SETS_UP = re.compile(r"(?i)\b(etablera|inrätta|bilda|tillsätta|starta)\b")
+_TITLE = re.compile(r"(?i)^(uppdragsbeskrivning|uppdragsdirektiv|direktiv|uppdrag)\b[: ]*(?:för|till|om)?\s*(.*)$")
+_DECIDED = re.compile(r"(?i)^(?:beslutad|beslutsdatum|fastställd|antagen|beslut)\s*(?:den|:)?\s*(.+)$")
+_VALID_TO = re.compile(r"(?i)^(?:gäller till|giltig till|giltighetstid|gäller t\.?o\.?m\.?|uppdraget gäller till)\s*:?\s*(.+)$")
+
+
+def parse_mandate(lines: list[str]) -> MandateRecord:
+    clean = [clean_line(line) for line in lines]
+    record = MandateRecord()
+    ctx = Context()
+    numbered = list(enumerate(clean, start=1))
+    for n, line in numbered:
+        if m := _TITLE.match(line):
+            record.title = line
+            found = [x for x in find_mentions(m[2], n, ctx) if x.kind in GROUP_KINDS]
+            if found:
+                record.subject = found[0]
+            break
+    all_mentions: list[Mention] = []
+    for sentence in sentences(numbered):
+        found = find_mentions(sentence.text, sentence.line, ctx)
+        all_mentions.extend(found)
+        if record.subject is None and _SETS_UP.search(sentence.text):
+            groups = [x for x in found if x.kind in ("ProcessGroup", "WorkingGroup", "ProgramArea")]
+            if groups:
+                record.subject = groups[0]
+    if record.subject is None:
+        counts: dict[str, list[Mention]] = {}
+        for x in all_mentions:
+            if x.kind in ("ProcessGroup", "WorkingGroup", "ProgramArea"):
+                counts.setdefault(fold(x.name), []).append(x)
+        if counts:
+            record.subject = max(counts.values(), key=len)[0]
+    record.mentions = all_mentions
+    ctx.subject = record.subject
+    if record.subject is None:
+        record.warnings.append((None, "no subject group found: the mandate is kept as a document only"))
+    _sections(clean, record)
+    _roles(clean, record, ctx)
+    _subgroups(clean, record, ctx)
+    _financing(clean, record, ctx)
+    return record
+
+
+def _sections(clean: list[str], record: MandateRecord) -> None:
+    section = None
+    buf: dict[str, list[str]] = {}
+    for line in clean:
+        if m := _DECIDED.match(line):
+            record.decided = record.decided or parse_date(m[1])
+        if m := _VALID_TO.match(line):
+            record.valid_to = record.valid_to or parse_date(m[1])
+        h = _HEADING.match(line)
+        if h and len(line) < 60 and not line.endswith("."):
+            key = fold(h[1]).split()[0] if fold(h[1]) else ""
+            section = key
+            continue
+        if section and line:
+            buf.setdefault(section, []).append(line)
+    purpose = buf.get("syfte")
+    if purpose:
+        record.purpose = " ".join(purpose)[:1000]
+    goals = buf.get("mal")
+    if goals:
+        record.goals = [g.lstrip("•-– ").strip() for g in " ".join(goals).split("•") if g.strip()][:20]
+    for key in ("sammansattning", "deltagare", "organisation"):
+        if key in buf:
+            record.composition = " ".join(buf[key])[:600]
+    for text in (" ".join(v) for v in buf.values()):
+        if m := re.search(r"(består av [^.]+\.)", text):
+            record.composition = record.composition or m[1]
+    if any(re.search(r"(?i)tills vidare", " ".join(v)) for v in buf.values()):
+        record.valid_to = record.valid_to  # "löper tills vidare": no end date
+
+
+def _roles(clean: list[str], record: MandateRecord, ctx: Context) -> None:
+    current = None
+    for n, line in enumerate(clean, start=1):
+        m = _ROLE.match(line)
+        if m and (m[2] or current is None):
+            current = (m[1], n, [m[2]])
+            record.roles[m[1]] = m[2]
+            _role_relations(record, ctx, *current)
+            continue
+        if current and line and not _HEADING.match(line):
+            role, _start, parts = current
+            parts.append(line)
+            record.roles[role] = " ".join(p for p in parts if p)
+        elif current and line:
+            current = None
+    # relations are rebuilt from the complete role texts
+    record.relations = [r for r in record.relations if r.props.get("role") is None]
+    record.commissions = []
+    for role, text in record.roles.items():
+        _role_relations(record, ctx, role, 0, [text], final=True)
+
+
+def _role_relations(record, ctx, role, line, parts, final=False) -> None:
+    if not final or record.subject is None:
+        return
+    text = " ".join(p for p in parts if p)
+    line = next((n for n, x in enumerate(record.mentions) if False), None) or record.subject.line
+    ctx.body = None
+    mentions = [x for x in find_mentions(text, line, ctx) if x.kind != "Initiative"]
+    genom = re.search(r"(\S+)\s+genom\s+(?:dess\s+|sin\s+)?styrgrupp", text)
+    if genom:
+        parents = [x for x in mentions if x.kind in ("Network", "Council")]
+        if parents:
+            steering = Mention(name=f"Styrgruppen för {parents[0].name}", kind="SteeringGroup", line=line, quote=text,
+                               parent=parents[0].name)
+            mentions = [steering]
+    subject = record.subject
+    quote = f"{role} {text}"[:300]
+    if role in ("Beställare", "Uppdragsgivare", "Uppdragsägare") and mentions:
+        record.commissions.append(CommissionRecord(mandator=mentions[0], mandatees=[subject], task=_task(record),
+                                                   date=record.decided, line=line, quote=quote))
+    elif role == "Styrgrupp" and mentions:
+        steering = next((x for x in mentions if x.kind == "SteeringGroup"), mentions[0])
+        record.relations.append(RelationRecord(type="STEERS", source=steering, target=subject, line=line, quote=quote))
+        record.relations.append(RelationRecord(type="REPORTS_TO", source=subject, target=steering, line=line, quote=quote))
+    elif role == "Mottagare":
+        for target in mentions:
+            if target.kind in GROUP_KINDS:
+                record.relations.append(RelationRecord(type="REPORTS_TO", source=subject, target=target, line=line, quote=quote))
+
+
+def _task(record: MandateRecord) -> str:
+    m = re.search(r"(?i)uppdrag att ([^.]+)", record.purpose or "")
+    if m:
+        return m[1][:200]
+    return (record.purpose or "uppdragsbeskrivning")[:200]
+
+
+def _subgroups(clean: list[str], record: MandateRecord, ctx: Context) -> None:
+    """"Utöver den regionala processgruppen finns tre processgrupper …" followed by bullets."""
+    if record.subject is None:
+        return
+    for n, line in enumerate(clean):
+        if not re.search(r"(?i)\b(processgrupper|arbetsgrupper|undergrupper|delgrupper)\b", line):
+            continue
+        k = n + 1
+        subs: list[Mention] = []
+        while k < len(clean) and k - n < 12:
+            text = clean[k]
+            if text.startswith(("•", "-", "–")):
+                found = [x for x in find_mentions(text.lstrip("•-– "), k + 1, ctx) if x.kind in GROUP_KINDS]
+                subs.extend(found[:1])
+            elif text and subs:
+                break
+            k += 1
+        tail = " ".join(clean[k : k + 4])
+        commissioned = re.search(r"(?i)uppdrag[^.]*?(tilldelats|fördelas|ges) av", tail)
+        for sub in subs:
+            if fold(sub.name) == fold(record.subject.name):
+                continue
+            quote = clean[sub.line - 1]
+            record.relations.append(RelationRecord(type="REPORTS_TO", source=sub, target=record.subject, line=sub.line, quote=quote))
+            if commissioned:
+                record.commissions.append(CommissionRecord(mandator=record.subject, mandatees=[sub], task="fördjupade uppdrag: " + tail[:150],
+                                                           date=record.decided, line=sub.line, quote=quote + " … " + tail[:200]))
+
+
+def _financing(clean: list[str], record: MandateRecord, ctx: Context) -> None:
+    if record.subject is None:
+        return
+    numbered = list(enumerate(clean, start=1))
+    for sentence in sentences(numbered):
+        if not re.search(r"(?i)\bfinansier|\bbudget|\bmedel\b|\bmedlen\b", sentence.text):
+            continue
+        agreements = [x for x in find_mentions(sentence.text, sentence.line, ctx) if x.kind in ("Agreement", "Organisation")]
+        if agreements:
+            amount = re.search(r"(\d{1,3}(?:[  ]\d{3})+|\d+)\s*(kr|kronor)", sentence.text)
+            record.funding.append(FundingRecord(amount_sek=int(re.sub(r"\D", "", amount[1])) if amount else 0,
+                                                funder=agreements[0], recipient=record.subject,
+                                                line=sentence.line, quote=sentence.text[:300]))
