@@ -40,9 +40,9 @@ test: venv node browser
 	$(BIN)/python -m pytest -q
 
 demo: venv
-	$(BIN)/samverkan ingest examples --store $(DEMO_STORE)
+	$(BIN)/samverkan ingest examples/docs --store $(DEMO_STORE)
 	$(BIN)/samverkan groups --store $(DEMO_STORE)
-	SAMVERKAN_STORE=$(DEMO_STORE) SAMVERKAN_DOCS=examples $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+	SAMVERKAN_STORE=$(DEMO_STORE) SAMVERKAN_DOCS=examples/docs $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 bench: venv
 	$(BIN)/python benchmarks/ingest.py

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Write the PDF and DOCX demo documents in examples/ from their sources in examples/src/.
+"""Write the PDF and DOCX demo documents in examples/docs/ from their sources in examples/src/.
 
     .venv/bin/python examples/make_binary_examples.py
 
-A source named ``NAME.pdf.src`` becomes ``examples/NAME.pdf`` and ``NAME.docx.src`` becomes
-``examples/NAME.docx``. The output is byte-for-byte deterministic: fixed creation dates and
+A source named ``NAME.pdf.src`` becomes ``examples/docs/NAME.pdf`` and ``NAME.docx.src`` becomes
+``examples/docs/NAME.docx``. The output is byte-for-byte deterministic: fixed creation dates and
 metadata, and fixed time stamps inside the DOCX zip.
 
 Source markup (one paragraph per line):
@@ -168,7 +168,7 @@ def normalise_zip(data: bytes) -> bytes:
 def main() -> int:
     made = []
     for src in sorted(SRC.glob("*.src")):
-        target = HERE / src.name.removesuffix(".src")
+        target = HERE / "docs" / src.name.removesuffix(".src")
         if target.suffix == ".pdf":
             make_pdf(src, target)
         elif target.suffix == ".docx":

@@ -18,11 +18,11 @@ __all__ = [
     "GROUP_KINDS",
     "Edge",
     "EdgeType",
+    "Fragment",
     "GraphData",
     "Node",
     "NodeKind",
     "Source",
-    "Fragment",
     "Warning",
 ]
 

@@ -17,7 +17,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = {
-    "examples": (ROOT / "examples" / "gold.yaml", ROOT / "examples"),
+    "examples": (ROOT / "examples" / "gold.yaml", ROOT / "examples" / "docs"),
     "held-out": (ROOT / "tests" / "corpus" / "gold.yaml", ROOT / "tests" / "corpus" / "docs"),
 }
 DOC_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
