@@ -32,7 +32,7 @@ def fold(text: str) -> str:
 def text_of(folder: Path, name: str) -> str:
     path = folder / name
     if path.suffix in (".pdf", ".docx"):
-        path = folder / "src" / (name + ".src")
+        path = folder.parent / "src" / (name + ".src")
     return fold(path.read_text(encoding="utf-8"))
 
 
