@@ -1,0 +1,207 @@
+"""Ingest: files -> readers -> parsers -> fragments in the store -> one resolved graph.
+
+One bad file never stops a batch: it gets a ``failed`` result naming the reason, and the other
+files load. An unchanged file (same content hash) is skipped; a changed one replaces its own
+fragment; the graph is then rebuilt from all fragments, with manual corrections applied last.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.corrections import apply_corrections
+from graph.ids import content_hash, short_hash
+from graph.models import Fragment, GraphData, Warning
+from graph.store import EmbeddedStore, FileRecord, Registry, now_iso
+from loaders.build import mandate_fragment, minutes_fragment
+from loaders.classify import classify
+from loaders.mandate import parse_mandate
+from loaders.minutes import parse_minutes
+from loaders.readers import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, ReadError, read_document
+
+_UNKNOWN = "neither minutes nor a mandate by its first lines: read as minutes"
+
+__all__ = ["FileResult", "IngestReport", "collect_paths", "forget", "ingest", "parse_document", "rebuild"]
+
+
+@dataclass
+class FileResult:
+    path: str
+    doc: str
+    status: str  # "loaded", "replaced", "unchanged", "failed"
+    reason: str | None = None
+    doc_kind: str = "unknown"
+    nodes: int = 0
+    edges: int = 0
+    warnings: int = 0
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files of other types inside folders
+    nodes: int = 0
+    edges: int = 0
+    warnings: int = 0
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+
+def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Files to ingest, and files inside folders that are not documents (skipped, not failed).
+
+    A file named explicitly is always attempted, so an unsupported type gets its reason; inside a
+    folder only .txt, .md, .pdf and .docx are taken, and hidden files and folders are ignored.
+    """
+    wanted: list[Path] = []
+    skipped: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    child = Path(root) / name
+                    (wanted if child.suffix.lower() in SUPPORTED_SUFFIXES else skipped).append(child)
+        else:
+            wanted.append(path)
+    seen: set[Path] = set()
+    unique = []
+    for p in wanted:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique, skipped
+
+
+def parse_document(doc: str, lines: list[str], **doc_props) -> Fragment:
+    """Text lines of one document -> its fragment (pure: no store, no files)."""
+    kind = classify(lines)
+    if kind == "mandate":
+        return mandate_fragment(doc, parse_mandate(lines), lines, **doc_props)
+    fragment = minutes_fragment(doc, parse_minutes(lines), lines, **doc_props)
+    if kind == "unknown":
+        fragment.doc_kind = "unknown"
+        fragment.warnings.insert(0, Warning(document=doc, line=None, message=_UNKNOWN))
+    return fragment
+
+
+def _doc_key(path: Path, registry: Registry) -> str:
+    """The name sources cite: the file name, made unique when two folders hold the same name."""
+    name = path.name
+    holder = registry.files.get(name)
+    if holder is None or holder.path == str(path):
+        return name
+    return f"{path.stem}~{short_hash(str(path), length=6)}{path.suffix}"
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"cannot open: {exc.strerror or exc}") from exc
+    if size > MAX_FILE_BYTES:
+        raise ReadError(f"too large: {size / 1024 / 1024:.1f} MiB, the limit is {MAX_FILE_BYTES / 1024 / 1024:.0f} MiB")
+    try:
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise ReadError("not a regular file") from exc
+    except OSError as exc:
+        raise ReadError(f"cannot open: {exc.strerror or exc}") from exc
+
+
+def _ingest_one(store: EmbeddedStore, registry: Registry, path: Path) -> FileResult:
+    resolved = path.resolve()
+    existing = registry.by_path(str(resolved))
+    doc = existing.doc if existing else _doc_key(resolved, registry)
+    result = FileResult(path=str(path), doc=doc, status="failed")
+    try:
+        if resolved.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise ReadError(f"unsupported file type {resolved.suffix or '(none)'}: expected .txt, .md, .pdf or .docx")
+        data = _read_bytes(resolved)
+        digest = content_hash(data)
+        if existing and existing.status == "loaded" and existing.sha256 == digest and store.fragment(doc):
+            result.status, result.doc_kind = "unchanged", existing.doc_kind
+            result.nodes, result.edges, result.warnings = existing.nodes, existing.edges, existing.warnings
+            return result
+        text = read_document(resolved)
+        fragment = parse_document(doc, text.lines, format=text.format, content_hash=digest)
+    except ReadError as exc:
+        result.reason = str(exc)
+    except Exception as exc:  # a parser bug must cost one file, not the batch
+        result.reason = f"could not be parsed ({type(exc).__name__}: {exc})"
+    if result.reason:
+        if existing and existing.status == "loaded" and store.fragment(doc):
+            result.reason += "; the previously loaded version is kept"
+        else:
+            registry.files[doc] = FileRecord(doc=doc, path=str(resolved), status="failed", error=result.reason,
+                                             ingested_at=now_iso())
+        return result
+    store.save_fragment(fragment, text.text)
+    result.status = "replaced" if existing and existing.status == "loaded" else "loaded"
+    result.doc_kind = fragment.doc_kind
+    result.nodes, result.edges, result.warnings = len(fragment.nodes), len(fragment.edges), len(fragment.warnings)
+    registry.files[doc] = FileRecord(
+        doc=doc, path=str(resolved), sha256=digest, size=len(data), status="loaded", doc_kind=fragment.doc_kind,
+        ingested_at=now_iso(), nodes=result.nodes, edges=result.edges, warnings=result.warnings,
+    )
+    return result
+
+
+def rebuild(store: EmbeddedStore) -> GraphData:
+    """Resolve all fragments into one graph, apply corrections, write graph.json atomically."""
+    from loaders.resolve import resolve
+
+    graph = apply_corrections(resolve(store.fragments()), store.load_corrections())
+    store.save_graph(graph)
+    return graph
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: EmbeddedStore,
+    progress: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    files, skipped = collect_paths(paths)
+    report = IngestReport(skipped=[str(p) for p in skipped])
+    with store.lock():
+        registry = store.registry()
+        for path in files:
+            result = _ingest_one(store, registry, path)
+            report.files.append(result)
+            if progress:
+                progress(result)
+        store.save_registry(registry)
+        changed = any(f.status in ("loaded", "replaced") for f in report.files)
+        graph = rebuild(store) if changed or not store.graph_path.exists() else store.graph()
+    report.nodes, report.edges = len(graph.nodes), len(graph.edges)
+    report.warnings = sum(f.warnings for f in report.files)
+    return report
+
+
+def forget(target: str, store: EmbeddedStore) -> FileRecord | None:
+    """Drop one document (by path or by the name sources cite) and rebuild; None if unknown."""
+    with store.lock():
+        registry = store.registry()
+        record = registry.files.get(target) or registry.by_path(str(Path(target).resolve()))
+        if record is None:
+            matches = [r for r in registry.files.values() if Path(r.path).name == Path(target).name]
+            record = matches[0] if len(matches) == 1 else None
+        if record is None:
+            return None
+        registry.files.pop(record.doc, None)
+        store.remove_document(record.doc)
+        store.save_registry(registry)
+        rebuild(store)
+        return record

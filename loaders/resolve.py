@@ -1,0 +1,427 @@
+"""Entity resolution: the fragments of many documents become one graph with one node per entity.
+
+Names are compared by rules a coordinator would accept, each one narrow:
+
+- the same name after folding case, accents, hyphens and spaces ("Länschefs nätverket",
+  "Mini Maria", "Ålvdalen" ~ "Älvdalen");
+- a name one node declares as its alias (a document's "Länschefsnätverket (LCHNV)");
+- steering groups by what they steer ("Styrgruppen för LCHNV" = "Länschefsnätverkets styrgrupp");
+- process groups by (regional or not, topic) ("Regional processgrupp inom samsjuklighet");
+- agreements by their core ("Hemsjukvårdsavtalet" = "Överenskommelse om hälso- och sjukvård i hemmet");
+- a group whose distinctive part is a short typo away from another of the same kind
+  ("Välfrädrärdet"), never for organisations the lexicon knows (Orsa is not Mora);
+- people: the same words in any order, or the same first name and a surname one edit apart
+  ("Dedering"/"Dederind"); two people at the same meeting are never merged.
+
+The canonical name is the spelling seen most often; the others become aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from graph.ids import edge_key, entity_id
+from graph.models import (
+    ENTITY_KINDS,
+    GROUP_KINDS,
+    Edge,
+    EdgeType,
+    Fragment,
+    GraphData,
+    Node,
+    NodeKind,
+    Source,
+)
+from loaders.entities import agreement_key
+from loaders.lexicon import lookup_org, region_for_county
+from loaders.textutil import fold
+
+__all__ = ["resolve"]
+
+_GROUP_VALUES = {k.value for k in GROUP_KINDS}
+# Generic words that say what a group is, not which one: stripped before typo comparison.
+_GENERIC = re.compile(
+    r"^(regional[a]? )?(processgrupp(en)?|arbetsgrupp(en)?|styrgrupp(en)?|lpo|lag|referensgrupp(en)?)"
+    r"( for| inom| om)?\b"
+)
+_PROCESS = re.compile(r"^(?:(regional[a]?)\s+)?processgrupp(?:en)?\s*(?:for|inom|om)?\s*(.*)$")
+_STEERING = re.compile(r"^(?:styrgrupp(?:en)?|stygrupp(?:en)?)\s*(?:for|i|inom)?\s*(.+)$|^(.+?)s? styrgrupp(?:en)?$")
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller id wins so the outcome does not depend on the order of documents
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _compact(name: str) -> str:
+    return fold(name).replace(" ", "")
+
+
+def _family(kind: str) -> str:
+    return "group" if kind in _GROUP_VALUES else kind
+
+
+def _names(node: Node) -> list[str]:
+    return [node.name, *node.aliases]
+
+
+def _process_key(name: str) -> str | None:
+    m = _PROCESS.match(fold(name))
+    if not m or not m[2]:
+        return None
+    return f"pg|{bool(m[1])}|{m[2].replace(' ', '')}"
+
+
+def _steering_target(node: Node) -> str | None:
+    if node.props.get("parent"):
+        return node.props["parent"]
+    for name in _names(node):
+        m = _STEERING.match(fold(name))
+        if m:
+            return m[1] or m[2]
+    return None
+
+
+def _distinct_part(name: str) -> str:
+    return _GENERIC.sub("", fold(name)).replace(" ", "")
+
+
+def _typo_close(a: str, b: str) -> bool:
+    if not a or not b or a[0] != b[0]:
+        return False
+    n = min(len(a), len(b))
+    limit = 0 if n < 5 else 1 if n < 8 else 2 if n < 12 else 3
+    return limit > 0 and DamerauLevenshtein.distance(a, b, score_cutoff=limit) <= limit
+
+
+def _person_tokens(name: str) -> list[str]:
+    return fold(name).split()
+
+
+def resolve(fragments: list[Fragment]) -> GraphData:
+    """Merge fragments into one graph; deterministic for the same set of fragments."""
+    nodes: dict[str, Node] = {}
+    order: list[str] = []
+    edges: list[Edge] = []
+    for fragment in sorted(fragments, key=lambda f: f.document):
+        for node in fragment.nodes:
+            if node.id in nodes:
+                _merge_into(nodes[node.id], node)
+            else:
+                nodes[node.id] = node.model_copy(deep=True)
+                order.append(node.id)
+        edges.extend(fragment.edges)
+
+    uf = _UnionFind()
+    entities = [nodes[i] for i in order if nodes[i].kind in ENTITY_KINDS]
+    _by_name(uf, entities)
+    _groups(uf, [n for n in entities if n.kind.value in _GROUP_VALUES or n.kind == NodeKind.ORGANISATION])
+    _agreements(uf, [n for n in entities if n.kind == NodeKind.AGREEMENT])
+    _bare_rss(uf, [n for n in entities if n.kind == NodeKind.ORGANISATION])
+    _people(uf, [n for n in entities if n.kind == NodeKind.PERSON], edges)
+
+    clusters: dict[str, list[Node]] = defaultdict(list)
+    for node in entities:
+        clusters[uf.find(node.id)].append(node)
+    new_id: dict[str, str] = {}
+    merged: dict[str, Node] = {}
+    for members in clusters.values():
+        node = _canonical(members, uf, nodes)
+        if node.id in merged:  # two clusters with one canonical name: keep them one node
+            _merge_into(merged[node.id], node)
+        else:
+            merged[node.id] = node
+        for m in members:
+            new_id[m.id] = node.id
+    _name_steering_groups(merged, new_id, uf, nodes)
+
+    out_nodes: list[Node] = []
+    seen: set[str] = set()
+    for i in order:
+        nid = new_id.get(i, i)
+        if nid in seen:
+            continue
+        seen.add(nid)
+        out_nodes.append(merged.get(nid) or nodes[i])
+    out_edges = _remap_edges(edges, new_id)
+    out_edges += _derived_structure(out_nodes, out_edges, nodes, new_id)
+    out_nodes.sort(key=lambda n: n.id)
+    out_edges.sort(key=lambda e: e.key)
+    return GraphData(nodes=out_nodes, edges=out_edges)
+
+
+def _merge_into(target: Node, other: Node) -> None:
+    for name in _names(other):
+        if name != target.name and name not in target.aliases:
+            target.aliases.append(name)
+    for k, v in other.props.items():
+        if target.props.get(k) is None:
+            target.props[k] = v
+    for s in other.sources:
+        if s not in target.sources:
+            target.sources.append(s)
+
+
+def _by_name(uf: _UnionFind, entities: list[Node]) -> None:
+    """Same folded spelling (spaces and hyphens ignored) within one family of kinds."""
+    index: dict[tuple[str, str], str] = {}
+    for node in entities:
+        uf.find(node.id)
+        family = _family(node.kind.value)
+        names = _names(node) if node.kind != NodeKind.PERSON else [node.name]
+        for name in names:
+            key = (family, _compact(name))
+            if not key[1]:
+                continue
+            if key in index:
+                uf.union(index[key], node.id)
+            else:
+                index[key] = node.id
+
+
+def _groups(uf: _UnionFind, nodes: list[Node]) -> None:
+    groups = [n for n in nodes if n.kind.value in _GROUP_VALUES]
+    # process groups by (regional, topic)
+    by_process: dict[str, str] = {}
+    for node in groups:
+        if node.kind != NodeKind.PROCESS_GROUP:
+            continue
+        for name in _names(node):
+            key = _process_key(name)
+            if key:
+                if key in by_process:
+                    uf.union(by_process[key], node.id)
+                else:
+                    by_process[key] = node.id
+    # typos among groups of one kind ("Välfrädrärdet"), on the distinctive part of the name
+    by_kind: dict[str, list[Node]] = defaultdict(list)
+    for node in groups:
+        if node.kind != NodeKind.STEERING_GROUP:
+            by_kind[node.kind.value].append(node)
+    for same in by_kind.values():
+        parts = [(node, {_distinct_part(n) for n in _names(node)} - {""}) for node in same]
+        for i, (a, pa) in enumerate(parts):
+            for b, pb in parts[i + 1 :]:
+                if uf.find(a.id) != uf.find(b.id) and any(_typo_close(x, y) for x in pa for y in pb):
+                    uf.union(a.id, b.id)
+    # steering groups by what they steer, once those are resolved
+    name_index: dict[str, str] = {}
+    for node in groups:
+        if node.kind != NodeKind.STEERING_GROUP:
+            for name in _names(node):
+                name_index.setdefault(_compact(name), node.id)
+    by_target: dict[str, str] = {}
+    for node in groups:
+        if node.kind != NodeKind.STEERING_GROUP:
+            continue
+        target = _steering_target(node)
+        if not target:
+            continue
+        parent = _find_group(name_index, target)
+        key = uf.find(parent) if parent else _compact(target)
+        node.props["parent_id"] = key if parent else None
+        if key in by_target:
+            uf.union(by_target[key], node.id)
+        else:
+            by_target[key] = node.id
+
+
+def _find_group(name_index: dict[str, str], name: str) -> str | None:
+    key = _compact(name)
+    if key in name_index:
+        return name_index[key]
+    for suffix in ("s", "ets", "ens"):  # genitive: "Länschefsnätverkets"
+        if key.endswith(suffix) and key[: -len(suffix)] in name_index:
+            return name_index[key[: -len(suffix)]]
+    close = [nid for k, nid in name_index.items() if _typo_close(key, k)]
+    return close[0] if len(set(close)) == 1 else None
+
+
+def _agreements(uf: _UnionFind, nodes: list[Node]) -> None:
+    by_key: dict[str, str] = {}
+    for node in nodes:
+        for name in _names(node):
+            key = agreement_key(name)
+            if not key:
+                continue
+            if key in by_key:
+                uf.union(by_key[key], node.id)
+            else:
+                by_key[key] = node.id
+    # "överenskommelse psykisk hälsa" is the one agreement whose core starts with those words
+    keys = sorted(by_key)
+    for short in keys:
+        longer = {uf.find(by_key[k]) for k in keys if k != short and k.startswith(short + " ")}
+        if len(short.split()) >= 2 and len(longer) == 1:
+            uf.union(by_key[short], longer.pop())
+
+
+def _bare_rss(uf: _UnionFind, orgs: list[Node]) -> None:
+    """A bare "RSS" is the support unit of the region, when the graph knows exactly one."""
+    bare = [n for n in orgs if fold(n.name) == "rss"]
+    named = {uf.find(n.id) for n in orgs if fold(n.name).startswith("rss ")}
+    if bare and len(named) == 1:
+        target = named.pop()
+        for node in bare:
+            uf.union(target, node.id)
+
+
+def _people(uf: _UnionFind, people: list[Node], edges: list[Edge]) -> None:
+    co_attendees: dict[str, set[str]] = defaultdict(set)
+    attended: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        if e.type == EdgeType.ATTENDED:
+            attended[e.target].add(e.source)
+    for group in attended.values():
+        for p in group:
+            co_attendees[p] |= group - {p}
+
+    members: dict[str, set[str]] = {}
+
+    def cluster(node_id: str) -> set[str]:
+        return members.setdefault(uf.find(node_id), {node_id})
+
+    def apart(a: Node, b: Node) -> bool:
+        mb = cluster(b.id)
+        return any(co_attendees[x] & mb for x in cluster(a.id))
+
+    by_first: dict[str, list[Node]] = defaultdict(list)
+    by_tokens: dict[str, list[Node]] = defaultdict(list)
+    for node in people:
+        tokens = _person_tokens(node.name)
+        if len(tokens) < 2:
+            continue
+        by_first[tokens[0]].append(node)
+        by_tokens[" ".join(sorted(tokens))].append(node)
+    candidates: list[tuple[Node, Node]] = []
+    for same in by_tokens.values():
+        candidates += [(same[0], other) for other in same[1:]]
+    for same in by_first.values():
+        for i, a in enumerate(same):
+            ta = _person_tokens(a.name)
+            for b in same[i + 1 :]:
+                tb = _person_tokens(b.name)
+                if len(ta) != len(tb) or ta[:-1] != tb[:-1]:
+                    continue
+                sa, sb = ta[-1], tb[-1]
+                if sa != sb and min(len(sa), len(sb)) >= 5 and DamerauLevenshtein.distance(sa, sb) <= 1:
+                    candidates.append((a, b))
+    for a, b in candidates:
+        if uf.find(a.id) != uf.find(b.id) and not apart(a, b):
+            joined = cluster(a.id) | cluster(b.id)
+            members.pop(uf.find(a.id), None)
+            members.pop(uf.find(b.id), None)
+            uf.union(a.id, b.id)
+            members[uf.find(a.id)] = joined
+
+
+def _canonical(members: list[Node], uf: _UnionFind, nodes: dict[str, Node]) -> Node:
+    counts: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    for m in members:
+        counts[m.name] += max(len(m.sources), 1)
+        kinds[m.kind.value] += max(len(m.sources), 1)
+        for alias in m.aliases:
+            counts[alias] += 0
+    kind = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    names = [m.name for m in members]
+    # a lexicon name ("Avesta kommun") wins over a table's short form ("Avesta")
+    if kind == NodeKind.ORGANISATION.value:
+        for name in names:
+            known = lookup_org(name, fuzzy=False)
+            if known:
+                counts[known.name] += 10_000
+    name = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    if len(members) == 1 and members[0].name == name and members[0].kind.value == kind:
+        return members[0]
+    node = Node(id=entity_id(kind, name), kind=NodeKind(kind), name=name)
+    for m in sorted(members, key=lambda m: m.id):
+        _merge_into(node, m)
+    node.aliases = sorted({a for a in node.aliases if a != name})
+    return node
+
+
+def _name_steering_groups(merged: dict[str, Node], new_id: dict[str, str], uf: _UnionFind, nodes) -> None:
+    """A steering group is called after what it steers: "Styrgruppen för <its canonical name>"."""
+    for node in merged.values():
+        if node.kind != NodeKind.STEERING_GROUP:
+            continue
+        parent_key = node.props.get("parent_id")
+        parent = new_id.get(parent_key) if parent_key else None
+        if parent and parent in merged:
+            node.props["parent_id"] = parent
+            canonical = f"Styrgruppen för {merged[parent].name}"
+            if canonical != node.name:
+                if node.name not in node.aliases:
+                    node.aliases.append(node.name)
+                node.name = canonical
+                node.aliases = sorted({a for a in node.aliases if a != canonical})
+        else:
+            node.props.pop("parent_id", None)
+
+
+def _remap_edges(edges: list[Edge], new_id: dict[str, str]) -> list[Edge]:
+    out: dict[str, Edge] = {}
+    for e in edges:
+        source, target = new_id.get(e.source, e.source), new_id.get(e.target, e.target)
+        if source == target:
+            continue
+        discriminator = e.key.split("|", 3)[3] if e.key.count("|") >= 3 else ""
+        key = edge_key(e.type.value, source, target, discriminator)
+        if key in out:
+            existing = out[key]
+            for s in e.sources:
+                if s not in existing.sources:
+                    existing.sources.append(s)
+            for k, v in e.props.items():
+                existing.props.setdefault(k, v)
+        else:
+            out[key] = e.model_copy(update={"source": source, "target": target, "key": key,
+                                            "sources": list(e.sources), "props": dict(e.props)})
+    return list(out.values())
+
+
+def _derived_structure(nodes: list[Node], edges: list[Edge], raw: dict[str, Node], new_id) -> list[Edge]:
+    """Structure the names themselves state: a steering group is part of what it steers, and
+    "RSS Dalarna" is part of "Region Dalarna"."""
+    existing = {e.key for e in edges}
+    by_id = {n.id: n for n in nodes}
+    regions = {fold(n.name): n for n in nodes if n.kind == NodeKind.ORGANISATION and fold(n.name).startswith("region ")}
+    out: list[Edge] = []
+
+    def add(source: Node, target: Node, quote_from: Node) -> None:
+        key = edge_key(EdgeType.PART_OF.value, source.id, target.id, "")
+        if key in existing:
+            return
+        existing.add(key)
+        src = quote_from.sources[:1] or [Source(document="", line=0, quote=source.name)]
+        out.append(Edge(source=source.id, target=target.id, type=EdgeType.PART_OF,
+                        props={"derived": "name"}, sources=list(src), key=key))
+
+    for node in nodes:
+        if node.kind == NodeKind.STEERING_GROUP and node.props.get("parent_id") in by_id:
+            add(node, by_id[node.props["parent_id"]], node)
+        if node.kind == NodeKind.ORGANISATION and fold(node.name).startswith("rss "):
+            tail = node.name.split(" ", 1)[1]
+            region_name = region_for_county(tail) or f"Region {tail}"
+            region = regions.get(fold(region_name))
+            if region is not None:
+                add(node, region, node)
+    return out
