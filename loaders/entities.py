@@ -94,7 +94,7 @@ _NETWORK = re.compile(
 )
 # "Välfärdsrådet", "Välfrädrådet", "Vård- och omsorgsrådet", "Politiskt samverkansråd"
 _COUNCIL = re.compile(
-    r"(?<![\w-])((?:[A-ZÅÄÖ][\w]*- och )?[A-ZÅÄÖ]\w{2,}r[åa]d(?:et|ets)?|[Pp]olitiska? samverkansråd(?:et)?)(?![\w-])"
+    r"(?<![\w-])((?:[A-ZÅÄÖ][\w]*- och [a-zåäö]\w{2,}|[A-ZÅÄÖ]\w{2,})r[åa]d(?:et|ets)?|[Pp]olitisk[at]? samverkansråd(?:et)?)(?![\w-])"
 )
 # "Styrgruppen för Länschefsnätverket", "styrgruppen för LCHNV", "Stygruppen", "Styrgruppen (LCHNV)"
 _STEERING = re.compile(r"(?<![\w-])([Ss]tyr?grupp(?:en|ens)?)(?![\w-])(?:\s+för\s+(?:den\s+|det\s+)?(\S+(?:\s+\S+){0,3})|\s*\(?([A-ZÅÄÖ]{3,8})\)?)?")
@@ -176,6 +176,11 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
                 parent = parent_mentions[0].name
             elif m[3] or (words and words[0].isupper()):
                 parent = ctx.aliases.get((m[3] or words[0]).strip("(),."), (m[3] or words[0]).strip("(),."))
+            else:
+                # "Styrgruppen för vårdsamverkan Sjuhärad": a phrase ending in a proper noun names it
+                capitals = [k for k, w in enumerate(words[:3]) if w[:1].isupper() and w.strip("(),.:;").isalpha()]
+                if capitals and all(w.strip(",.:;").lower() not in TOPIC_STOP for w in words[: capitals[-1] + 1]):
+                    parent = " ".join(words[: capitals[-1] + 1]).strip("(),.:;")
         if parent is None and target and m[2]:
             continue  # "styrgrupp för uppdraget": not a name
         if parent is None and ctx.body_kind == "Network":

@@ -20,7 +20,7 @@ from loaders.entities import (
     split_names,
     title_subject,
 )
-from loaders.lexicon import lookup_org, region_for_county
+from loaders.lexicon import is_first_name, lookup_org, region_for_county
 from loaders.records import (
     Attendee,
     CommissionRecord,
@@ -32,7 +32,7 @@ from loaders.records import (
     Presenter,
     RelationRecord,
 )
-from loaders.textutil import MONTHS, clean_line, find_dates, fold, parse_date, sentences
+from loaders.textutil import BULLET, MONTHS, clean_line, find_dates, fold, parse_date, sentences
 
 __all__ = ["parse_minutes"]
 
@@ -49,11 +49,31 @@ _ITEM_TYPE = re.compile(
 )
 _PRESENTER = re.compile(r"^(?:Föredragande|Föredragare|Presentatör|Ansvarig|Presenteras av)\s*:\s*(.*)$", re.IGNORECASE)
 _ATTACHMENT = re.compile(r"\b[Bb]ilaga\s+(\d+(?:\s?[A-Za-z](?:\s?[-+–]\s?[A-Za-z])?)?)")
-_DATE_FIELD = re.compile(r"^(Datum|Mötesdatum|Sammanträdesdatum|Datum och tid|Tid och plats|Dag)\s*:\s*(.+)$", re.I)
+_DATE_FIELD = re.compile(
+    r"^(Datum|Mötesdatum|Sammanträdesdatum|Datum och tid|Tid och plats|Dag|Möte|Mötestid|Sammanträde|Datum för mötet|"
+    r"Mötet hölls|När)\s*:\s*(.+)$",
+    re.I,
+)
+# Labels that name the meeting's own date; a plain "Datum" may be the date the notes were written.
+_MEETING_LABELS = {"mötesdatum", "sammanträdesdatum", "datum och tid", "tid och plats", "möte", "mötestid",
+                   "sammanträde", "datum för mötet", "mötet hölls", "när"}  # fmt: skip
+_CLOCK = re.compile(r"(?i)kl\.?\s*\d|\b\d{1,2}[.:]\d\d\s*[-–]")
 _TIME_FIELD = re.compile(r"^(?:Tid|Klockslag)\s*:\s*(.+)$", re.I)
 _PLACE_FIELD = re.compile(r"^(?:Plats|Lokal|Mötesplats)\s*:\s*(.+)$", re.I)
 _DNR_FIELD = re.compile(r"^(?:Dnr|Diarienummer|Diarienr)\.?\s*:?\s*(.+)$", re.I)
-_ATTENDANCE_START = re.compile(r"^(Närvarande|Deltagare|Närvarolista|Ledamöter|Närvaro)\b", re.I)
+_ATTENDANCE_START = re.compile(r"^(Närvarande|Deltagare|Närvarolista|Ledamöter|Närvaro|Deltog)\b", re.I)
+# People listed as absent are not attendees: skip their section until the next attendance heading.
+_ABSENT = re.compile(r"(?i)^(Förhinder|Anmält förhinder|Frånvarande|Ej närvarande|Avböjt|Anmälda frånvarande|Frånvaro)\b")
+_PRESENT_AGAIN = re.compile(r"(?i)^(Närvarande|Deltagare|Övriga( närvarande| deltagare)?|Tjänstepersoner|Ersättare|Ledamöter|"
+                            r"Adjungerade|Gäster|Från\s)\b")
+# "Ordförande: Aino Testsdotter": a function, not a row of the table
+_FUNCTION = re.compile(r"(?i)^(Ordförande|Vice ordförande|Sekreterare|Justerare|Justeras|Mötesledare|Antecknare|"
+                       r"Protokollförare|Vid protokollet|Mötessekreterare|Sammankallande)\s*:\s*(.+)$")
+_TRAILING_ROLE = re.compile(r"(?i),\s*(ordf\.?|ordförande|v\.?\s?ordf\.?|vice ordförande|sekr\.?|sekreterare|ers\.?|"
+                            r"ersättare|tf\.?|adj\.?)(?=\s*(?:,|$))")
+_PARTY = re.compile(r"\s*\((?:S|M|C|V|KD|L|MP|SD|FP)\)")
+# "Aino Testsdotter (Luleå), Pekka Exempelinen (Region Norrbotten)"
+_NAME_PAREN = re.compile(r"([A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+){1,3})\s*\(([^()]{2,60})\)")
 _TITLE_LINE = re.compile(r"^(Minnesanteckningar|Mötesanteckningar|Anteckningar|Protokoll|Dagordning|Sammanträdesprotokoll)\b(.*)$", re.I)
 _PREVIOUS = re.compile(r"Föregående\s+(?:minnesanteckningar|protokoll|mötesanteckningar|möte)\s*(.*)", re.I)
 _ROLE = re.compile(r"\((ordf\.?|ordförande|v\.?\s?ordf\.?|vice ordf(?:örande)?\.?|tf\.?|ers\.?|ersättare|sekr\.?|sekreterare|adj\.?)\)", re.I)
@@ -73,6 +93,8 @@ ROLE_NAMES = {"ordf": "ordförande", "ordförande": "ordförande", "v ordf": "vi
               "adj": "adjungerad"}  # fmt: skip
 ROW_LABELS = {"tjänstepersoner", "tjänstemän", "politiker", "ledamöter", "ersättare", "övriga", "gäster", "adjungerade",
               "sekreterare", "övriga närvarande", "frånvarande"}  # fmt: skip
+ROLE_FOLDED = {fold(k): v for k, v in ROLE_NAMES.items()}
+ROW_LABELS = {fold(label) for label in ROW_LABELS}
 GENERIC_SUBJECTS = {"mötet", "nätverket", "rådet", "gruppen", "sammanträdet", "nätverksträffen"}
 
 
@@ -577,11 +599,14 @@ def _parse_header(clean: list[str], first_item: int, record: MinutesRecord) -> N
         if _ATTENDANCE_START.match(clean[n]):
             stop = n
             break
+    labelled: set[int] = set()
     for n in range(stop):
         line = clean[n]
         if m := _DATE_FIELD.match(line):
             if d := parse_date(m[2]):
                 dates.append((n, d))
+                if m[1].lower() in _MEETING_LABELS:
+                    labelled.add(n)
         elif m := _TIME_FIELD.match(line):
             record.time = record.time or m[1].strip()
             if d := parse_date(m[1]):
@@ -594,10 +619,19 @@ def _parse_header(clean: list[str], first_item: int, record: MinutesRecord) -> N
             found = [x for x in find_mentions(m[2], n + 1, ctx) if x.kind not in ("Person", "Organisation", "Initiative", "Agreement")]
             if found and record.body is None:
                 record.body = found[0]
-            if (d := parse_date(m[2])) and not dates:
+    if not dates:
+        # a date in the header's prose: "sammanträde … torsdagen den 23 januari 2025, kl 09:00"
+        for n in range(stop):
+            if clean[n] and not _PREVIOUS.search(clean[n]) and (d := parse_date(clean[n])):
                 dates.append((n, d))
+                break
     if dates:
-        meeting = next(((n, d) for n, d in dates if any(_TIME_FIELD.match(x) or _PLACE_FIELD.match(x) for x in clean[n + 1 : n + 5] if x)), dates[-1])
+        def next_line(n: int) -> str:
+            return next((x for x in clean[n + 1 : n + 4] if x.strip()), "")
+
+        meeting = next(((n, d) for n, d in dates if n in labelled), None) or next(
+            ((n, d) for n, d in dates if _CLOCK.search(clean[n]) or _TIME_FIELD.match(next_line(n))
+             or _PLACE_FIELD.match(next_line(n))), dates[-1])
         record.date, record.date_line = meeting[1], meeting[0] + 1
         others = [d for n, d in dates if n != meeting[0] and d != meeting[1]]
         record.notes_date = others[0] if others else None
@@ -622,11 +656,18 @@ def _parse_header(clean: list[str], first_item: int, record: MinutesRecord) -> N
 
 # --- attendance --------------------------------------------------------------------------------
 def _parse_attendance(clean: list[str], first_item: int, record: MinutesRecord) -> list[Attendee]:
-    start = next((n + 1 for n in range(first_item) if _ATTENDANCE_START.match(clean[n])), None)
+    start = next((n for n in range(first_item) if _ATTENDANCE_START.match(clean[n])), None)
+    if start is not None:
+        # "Deltagare: A (Luleå), B (Piteå)": the list may start on the heading's own line
+        head = re.sub(r"(?i)^(?:närvarande|deltagare|närvarolista|ledamöter|närvaro|deltog)\b[^:]*:?\s*", "",
+                      clean[start])
+        clean = list(clean)
+        clean[start] = head
     if start is None:
         # a lost header (seed 000): rows of the table may still stand before the first item
         start = 0
-    rows = [(n, clean[n], clean[n].split("\t") if "\t" in clean[n] else [clean[n]]) for n in range(start, first_item) if clean[n]]
+    bare = [BULLET.sub("", line) for line in clean]
+    rows = [(n, bare[n], bare[n].split("\t") if "\t" in bare[n] else [bare[n]]) for n in range(start, first_item) if bare[n]]
     county = None
     for _, line, _ in rows:
         for token in re.split(r"[\t,]|\s{2,}", line):
@@ -641,6 +682,10 @@ def _parse_attendance(clean: list[str], first_item: int, record: MinutesRecord) 
     pending: list[tuple[int, str]] = []
 
     def emit(names_text: str, org: str | None, n: int, quote: str) -> None:
+        # "Petra Exempelgren, ordf": a role after a comma belongs to the name before it
+        names_text = _TRAILING_ROLE.sub(lambda m: f" ({m[1]})", names_text)
+        names_text = re.sub(r"\s*\((?![^)]*\b(?:ordf|ordförande|v\.? ?ordf|vice|tf|ers|ersättare|sekr|sekreterare|adj)\b)"
+                            r"[^()]*\)", " ", names_text, flags=re.I)
         for raw_name in split_names(_ROLE.sub(lambda m: " " + m[0].replace(" ", "") + " ", names_text)):
             role = None
             rm = _ROLE.search(raw_name)
@@ -657,9 +702,30 @@ def _parse_attendance(clean: list[str], first_item: int, record: MinutesRecord) 
                                            and not lookup_org(name, fuzzy=False)):
                 attendees.append(Attendee(name=name, organisation=org, role=role, title=title, line=n + 1, quote=quote))
 
+    absent = False
     for n, line, cells in rows:
         if _MAIN_ITEM.match(line):
             break
+        if _ABSENT.match(line):
+            absent = True
+            continue
+        if absent and not _PRESENT_AGAIN.match(line):
+            continue
+        absent = False
+        if fm := _FUNCTION.match(line):
+            role = ROLE_FOLDED.get(fold(fm[1]))
+            for person in attendees:
+                if role and fold(person.name) == fold(fm[2].split(",")[0]):
+                    person.role = person.role or role
+            continue
+        line = _PARTY.sub("", line)
+        cells = [_PARTY.sub("", c) for c in cells]
+        paren = [(pm[1], pm[2]) for pm in _NAME_PAREN.finditer(line)
+                 if not _ROLE.fullmatch(f"({pm[2]})") and pm[2][:1].isupper()]
+        if paren and len(cells) == 1 and all(looks_like_person(name) for name, _ in paren):
+            for name, org in paren:
+                attendees.append(Attendee(name=name, organisation=org.strip(), line=n + 1, quote=line))
+            continue
         low = fold(line)
         if re.match(r"^(kommun|kommuner)\b", low) and not re.search(r"[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+,", line):
             heading = re.sub(r"(?i)^kommun(er)?\s*", "", line.replace("\t", " ")).strip()
@@ -692,16 +758,17 @@ def _parse_attendance(clean: list[str], first_item: int, record: MinutesRecord) 
                 continue
             pending.append((n, " , ".join(c for c in cells if c)))
             continue
-        colon = re.match(r"^([^:]{2,40}):\s*(.+)$", line)
-        if colon and _is_org_label(colon[1]):
+        colon = re.match(r"^([^:]{2,60}):\s*(.+)$", line)
+        if colon and (_is_org_label(colon[1]) or _label_before_names(colon[1], colon[2])):
             emit(colon[2], colon[1].strip(), n, line)
             continue
-        parts = [p.strip() for p in line.split(",")]
-        if len(parts) >= 2 and looks_like_person(parts[0]) and any(_is_org_label(p) for p in parts[1:]):
-            org = next(p for p in parts[1:] if _is_org_label(p))
+        parts = [p.strip() for p in _ROLE.sub(lambda m: ", " + m[1], line).split(",")]
+        parts = [p for p in parts if p]
+        if len(parts) >= 2 and looks_like_person(parts[0]) and _comma_org(parts[1:]):
+            org = _comma_org(parts[1:])
             rest = [p for p in parts[1:] if p != org]
-            role = next((ROLE_NAMES.get(fold(p)) for p in rest if fold(p) in ROLE_NAMES or fold(p) in ("ordforande", "vice ordforande")), None)
-            attendees.append(Attendee(name=parts[0], organisation=org, role=role or ("ordförande" if "ordförande" in rest else None),
+            role = next((ROLE_FOLDED[fold(p)] for p in rest if fold(p) in ROLE_FOLDED), None)
+            attendees.append(Attendee(name=parts[0], organisation=org, role=role,
                                       title=", ".join(rest) or None, line=n + 1, quote=line))
             continue
         found = _find_label_in_line(line)
@@ -718,6 +785,28 @@ def _parse_attendance(clean: list[str], first_item: int, record: MinutesRecord) 
             continue
         pending.append((n, line))
     return attendees
+
+
+def _label_before_names(label: str, names: str) -> bool:
+    """"Vårdsamverkanskansliet: Emma Provander (sekr)", "Herrljunga, Vårgårda: Stefan Utkastberg"."""
+    label = label.strip()
+    if not label[:1].isupper() or fold(label) in ROLE_FOLDED or TITLE_WORD.search(label) or looks_like_person(label):
+        return False
+    first = split_names(re.sub(r"\([^()]*\)", " ", names))
+    return bool(first) and looks_like_person(first[0])
+
+
+def _comma_org(parts: list[str]) -> str | None:
+    """In "Name, Organisation, role": the organisation, a known one or a capitalised non-role word."""
+    known = next((p for p in parts if _is_org_label(p) and fold(p) not in ROW_LABELS), None)
+    if known:
+        return known
+    first = parts[0]
+    words = first.split()
+    if (first[:1].isupper() and 1 <= len(words) <= 4 and fold(first) not in ROLE_FOLDED
+            and not TITLE_WORD.search(first) and not is_first_name(words[0])):
+        return first
+    return None
 
 
 def _is_org_label(text: str) -> bool:

@@ -17,6 +17,9 @@ __all__ = [
 
 _MD_EMPHASIS = re.compile(r"(\*\*|__|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
 _STRAY_QUOTES = re.compile(r"(?:(?<=\s)|^)[‘’`´]")
+# Markdown headings ("### 5. Ekonomi"); list bullets stay, parsers read them as list items
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+BULLET = re.compile(r"^\s*(?:[*•·▪◦-]|–(?=\s))\s+")
 
 
 def clean_line(line: str) -> str:
@@ -26,7 +29,10 @@ def clean_line(line: str) -> str:
     'a) Information: BIRK (Bilaga 4)'
     >>> clean_line("Beställare ‘Länschefsnätverket genom dess styrgrupp. ")
     'Beställare Länschefsnätverket genom dess styrgrupp.'
+    >>> clean_line("### 5. Ekonomi")
+    '5. Ekonomi'
     """
+    line = _HEADING_MARK.sub("", line)
     line = line.replace("\u00a0", " ").replace("\u00ad", "")
     line = _MD_EMPHASIS.sub("", line)
     line = _STRAY_QUOTES.sub("", line)
@@ -63,6 +69,10 @@ _ISO = re.compile(r"(?<![\d/])(20\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
 _WORDS = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_NAMES})\.?\s+(20\d\d)(?!\d)", re.IGNORECASE)
 # "250926", "20250926" as a compact date (YYMMDD / YYYYMMDD)
 _COMPACT = re.compile(r"(?<![\d/.-])((?:20)?\d\d)(\d\d)(\d\d)(?![\d/.-])")
+# "6/2 2025", "6/2-2025", "6/2/2025" (day/month, as Swedish notes write it)
+_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})[\s/-]+(20\d\d)(?!\d)")
+# "6/2" without a year
+_SLASH_NO_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])(?!\s*[-–/]?\s*20\d\d)")
 # "7 februari" without a year (the year comes from context)
 _WORDS_NO_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_NAMES})\b(?!\.?\s+20\d\d)", re.IGNORECASE)
 
@@ -88,6 +98,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     ['2025-12-11', '2025-01-21', '2026-03-20']
     >>> [d.iso for d in find_dates("den 15 maj", default_year=2025)]
     ['2025-05-15']
+    >>> [d.iso for d in find_dates("möte 6/2 2025, utkast senast 28/2", default_year=2025)]
+    ['2025-02-06', '2025-02-28']
     """
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -101,6 +113,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
         add(_valid(int(m[1]), int(m[2]), int(m[3])), m.start(), m.end())
     for m in _WORDS.finditer(text):
         add(_valid(int(m[3]), MONTHS[m[2].lower()], int(m[1])), m.start(), m.end())
+    for m in _SLASH.finditer(text):
+        add(_valid(int(m[3]), int(m[2]), int(m[1])), m.start(), m.end())
     for m in _COMPACT.finditer(text):
         year = int(m[1]) if len(m[1]) == 4 else 2000 + int(m[1])
         if 2000 <= year <= 2099:
@@ -108,6 +122,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     if default_year:
         for m in _WORDS_NO_YEAR.finditer(text):
             add(_valid(default_year, MONTHS[m[2].lower()], int(m[1])), m.start(), m.end())
+        for m in _SLASH_NO_YEAR.finditer(text):
+            add(_valid(default_year, int(m[2]), int(m[1])), m.start(), m.end())
     return sorted(found, key=lambda d: d.start)
 
 
