@@ -667,7 +667,11 @@ def _parse_attendance(clean: list[str], first_item: int, record: MinutesRecord) 
         # a lost header (seed 000): rows of the table may still stand before the first item
         start = 0
     bare = [BULLET.sub("", line) for line in clean]
-    rows = [(n, bare[n], bare[n].split("\t") if "\t" in bare[n] else [bare[n]]) for n in range(start, first_item) if bare[n]]
+    rows = []
+    for n in range(start, first_item):
+        # "Kim Exempelsson (ordf), Berg; Helena Modellsson, Östersund; …": one entry per semicolon
+        parts = [p.strip(" .") for p in bare[n].split(";")] if bare[n].count(";") >= 1 and "\t" not in bare[n] else [bare[n]]
+        rows += [(n, part, part.split("\t") if "\t" in part else [part]) for part in parts if part]
     county = None
     for _, line, _ in rows:
         for token in re.split(r"[\t,]|\s{2,}", line):
@@ -750,6 +754,9 @@ def _parse_attendance(clean: list[str], first_item: int, record: MinutesRecord) 
                 pending.clear()
                 emit(left, cells[label_idx], n, line)
                 right = " ".join(c for c in cells[label_idx + 1 :] if c)
+                if fold(right) in ROLE_FOLDED and attendees:  # a role column: "| Kim | Berg | ordförande |"
+                    attendees[-1].role = attendees[-1].role or ROLE_FOLDED[fold(right)]
+                    continue
                 right_org = _right_column(right, right_org, n, line, emit)
                 continue
             heading = " ".join(c for c in cells if c)

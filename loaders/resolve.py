@@ -318,10 +318,21 @@ def _people(uf: _UnionFind, people: list[Node], edges: list[Edge]) -> None:
             ta = _person_tokens(a.name)
             for b in same[i + 1 :]:
                 tb = _person_tokens(b.name)
-                if len(ta) != len(tb) or ta[:-1] != tb[:-1]:
-                    continue
-                sa, sb = ta[-1], tb[-1]
+                sa, sb = "".join(ta[1:]), "".join(tb[1:])
                 if sa != sb and min(len(sa), len(sb)) >= 5 and DamerauLevenshtein.distance(sa, sb) <= 1:
+                    candidates.append((a, b))
+    # "Therese Utkast" / "Terese Utkast": one surname, first names one edit apart
+    by_last: dict[str, list[Node]] = defaultdict(list)
+    for node in people:
+        tokens = _person_tokens(node.name)
+        if len(tokens) >= 2:
+            by_last[" ".join(tokens[1:])].append(node)
+    for same in by_last.values():
+        for i, a in enumerate(same):
+            fa = _person_tokens(a.name)[0]
+            for b in same[i + 1 :]:
+                fb = _person_tokens(b.name)[0]
+                if fa != fb and min(len(fa), len(fb)) >= 4 and fa[0] == fb[0] and DamerauLevenshtein.distance(fa, fb) <= 1:
                     candidates.append((a, b))
     for a, b in candidates:
         if uf.find(a.id) != uf.find(b.id) and not apart(a, b):

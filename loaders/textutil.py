@@ -17,6 +17,8 @@ __all__ = [
 
 _MD_EMPHASIS = re.compile(r"(\*\*|__|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
 _STRAY_QUOTES = re.compile(r"(?:(?<=\s)|^)[‘’`´]")
+# three or more spaces inside a line: a column gap in a table laid out with spaces
+_COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 # Markdown headings ("### 5. Ekonomi"); list bullets stay, parsers read them as list items
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 BULLET = re.compile(r"^\s*(?:[*•·▪◦-]|–(?=\s))\s+")
@@ -36,6 +38,7 @@ def clean_line(line: str) -> str:
     line = line.replace("\u00a0", " ").replace("\u00ad", "")
     line = _MD_EMPHASIS.sub("", line)
     line = _STRAY_QUOTES.sub("", line)
+    line = _COLUMN_GAP.sub("\t", line.rstrip())
     cells = [" ".join(cell.split()) for cell in line.split("\t")]
     while cells and not cells[-1]:
         cells.pop()
