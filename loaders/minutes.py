@@ -37,7 +37,7 @@ from loaders.textutil import BULLET, MONTHS, clean_line, find_dates, fold, parse
 __all__ = ["parse_minutes"]
 
 # "1. Mötets öppnande", "§ 3 Val av justerare", "§3. Ärende"
-_MAIN_ITEM = re.compile(r"^(?:§\s*(\d{1,3})[.:]?|(\d{1,2})\.)\s+(\S.*)$")
+_MAIN_ITEM = re.compile(r"^(?:§\s*(\d{1,3})[.:]?|(?:(?:Punkt|Ärende|Pkt\.?)\s+)?(\d{1,2})[.:]|(?:Punkt|Ärende)\s+(\d{1,2}))\s+(\S.*)$")
 # "a) Information: …"; "4 a) …", "4a. …"
 _SUB_ITEM = re.compile(r"^([a-h])\)\s+(\S.*)$")
 _NUMBERED_SUB = re.compile(r"^(\d{1,2})\s?([a-h])[).]\s+(\S.*)$")
@@ -82,7 +82,14 @@ _DECIDES = re.compile(r"\b(?:beslutades|beslut fattades|fattade beslut|(?:beslut
                       r"(?=\s*,?\s+(?:att|om|därför|den|vid|på|under|\d)\b))")
 # "<body> beslutade", "<body> beslutade:", "<body> beslutade att …"
 _DECISION_HEAD = re.compile(r"^(?P<subj>[^.]{0,140}?)\s*(?P<verb>beslutade|beslutar|beslöt)\b[:,]?\s*(?P<rest>.*)$")
-_BESLUT_LINE = re.compile(r"^(?:Beslut|Beslutades|Förslag till beslut|Beslutsförslag)\s*:?\s*(?P<rest>.*)$")
+# a sentence that is itself a decision: "Region Norrbotten får i uppdrag att …", "Saga Provlund utses …"
+_DECISION_SENTENCE = re.compile(
+    r"(?i)\b(får i uppdrag|ges i uppdrag|uppdrar åt|uppdras|beslutar|beslutade|utses|fastställs|fastställdes|godkänns|"
+    r"godkändes|antas|antogs|noteras|noterades|läggs till handlingarna|lades till handlingarna|tillstyrks|avslås)\b"
+)
+_BESLUT_LINE = re.compile(
+    r"^(?:Beslut|Beslutades|Förslag till beslut|Beslutsförslag|[A-ZÅÄÖ][\wåäö-]+s beslut(?=\s*:?\s*$))\s*:?\s*(?P<rest>.*)$"
+)
 _AMOUNT = re.compile(
     r"(?<![\d,])(\d{1,3}(?:[  ]\d{3})+|\d+(?:,\d+)?)\s*(kr|kronor|SEK|tkr|tusen kronor|mkr|mnkr|miljoner kronor|miljoner)\b"
 )
@@ -141,8 +148,8 @@ def _find_items(clean: list[str]) -> list[_Item]:
     for i, line in enumerate(clean):
         m = _MAIN_ITEM.match(line)
         if m:
-            number = int(m[1] or m[2])
-            title = m[3]
+            number = int(m[1] or m[2] or m[3])
+            title = m[4]
             plausible = (last_main is None and (m[1] or number <= 3)) or (last_main is not None and 0 < number - last_main <= 2)
             if plausible and title[:1].isupper() and not title.endswith((",",)) and len(title) < 200:
                 items.append(_Item(str(number), i, title, True))
@@ -310,10 +317,11 @@ def _decision_block(clean: list[str], j: int, end: int, ctx: Context):
     line = clean[j]
     m = _DECISION_HEAD.match(line)
     relations: list[RelationRecord] = []
+    free = False
     if m:
         subj = m["subj"].strip()
         rest = m["rest"].strip()
-        if re.match(r"(?i)^vid\b", subj) or find_dates(subj) or find_dates(rest.split(" att ")[0] if rest else ""):
+        if re.match(r"(?i)^vid\b", subj) or find_dates(subj) or find_dates(re.split(r"\batt\b", rest, maxsplit=1)[0]):
             return None  # "Vid … beslutade …" or "beslutade den 20 mars 2026": reported, handled in the narrative
         if re.match(r"(?i)^(därför|vid|tidigare|under)\b", rest):
             return None
@@ -331,20 +339,22 @@ def _decision_block(clean: list[str], j: int, end: int, ctx: Context):
         rest = m["rest"].strip()
         if rest and not rest.lower().startswith("att") and (dm := _DECISION_HEAD.match(rest)):
             rest = dm["rest"].strip()
-        if rest and not rest.lower().startswith("att"):
-            rest = "att " + rest[0].lower() + rest[1:] if rest[:1].isupper() and len(rest.split()) > 2 else rest
         body = _body_mention(ctx, j + 1, line)
         if body is None:
             return None
+        free = True  # "Beslut: Noteras.", "Beslut" over "Dagordningen fastställs."
     clauses: list[list] = []
     if rest and rest.lower().startswith("att"):
         for piece in re.split(r"(?<=\.)\s+(?=att\s)", rest):
             clauses.append([j, piece])
+    elif rest and not m.groupdict().get("subj"):
+        clauses.append([j, rest])
     last = j
     k = j + 1
     blanks = 0
     while k < end:
-        text = clean[k]
+        bulleted = bool(BULLET.match(clean[k]))
+        text = BULLET.sub("", clean[k]) if re.match(r"(?i)^\W*att\s", clean[k]) else clean[k]
         if not text:
             blanks += 1
             if blanks > 3:
@@ -357,7 +367,13 @@ def _decision_block(clean: list[str], j: int, end: int, ctx: Context):
             break
         if re.match(r"(?i)^att\s", text):
             clauses.append([k, text])
-        elif (clauses and ((text.startswith(("-", "•", "–")) and not re.search(r"[.!?]$", clauses[-1][1])) or text[:1].islower() or (
+        elif clauses and blanks == 0 and text[:1].isupper() and re.search(r"[.!]$", clauses[-1][1]) \
+                and _DECISION_SENTENCE.search(text) and not _DECISION_HEAD.match(text):
+            clauses.append([k, text])  # "… enligt förslaget. Region Norrbotten får i uppdrag att …"
+        elif free and blanks == 0 and not _BESLUT_LINE.match(text) and (not clauses or re.search(r"[.!]$", clauses[-1][1])):
+            # under a bare "Beslut" heading: one decision per sentence, until a blank line
+            clauses.extend([k, piece] for piece in re.split(r"(?<=[.!])\s+(?=[A-ZÅÄÖ])", text) if piece)
+        elif (clauses and ((bulleted and not re.search(r"[.!?]$", clauses[-1][1])) or text[:1].islower() or (
                 not re.search(r"[.!?:]$", clauses[-1][1]) and len(clauses[-1][1]) > 55 and blanks == 0))) or (clauses and text[:1].isupper() and not re.search(r"[.!?]$", clauses[-1][1]) and blanks <= 1 and len(text) < 60 \
                 and re.search(r"\b(och|för|av|om|till|i|på|med|inom|att)$", clauses[-1][1])):
             clauses[-1][1] += " " + text
@@ -382,7 +398,9 @@ def _subject_body(subj: str, line: int, ctx: Context, quote: str, relations: lis
         body = _body_mention(ctx, line, quote)
     elif mentions:
         body = mentions[0]
-    elif ctx.body and _similar(subj, ctx.body):
+    elif ctx.body and _refers_to_body(subj, ctx):
+        body = _body_mention(ctx, line, quote)
+    elif ctx.body and any(_similar(subj, name) for name in _body_names(ctx)):
         body = Mention(name=subj, kind=ctx.body_kind or "Network", line=line, quote=quote, aliases=[ctx.body])
     else:
         return None
@@ -390,6 +408,29 @@ def _subject_body(subj: str, line: int, ctx: Context, quote: str, relations: lis
         targets = find_mentions(role[1], line, ctx) or [Mention(name=role[1].strip(), kind="Initiative", line=line, quote=quote)]
         relations.append(RelationRecord(type="STEERS", source=body, target=targets[0], line=line, quote=quote))
     return body
+
+
+_KIND_WORDS = {"styrgrupp": "SteeringGroup", "processgrupp": "ProcessGroup", "arbetsgrupp": "WorkingGroup",
+               "rad": "Council", "natverk": "Network", "lpo": "ProgramArea", "programomrad": "ProgramArea"}
+
+
+def _body_names(ctx: Context) -> list[str]:
+    """The meeting body's name, its declared aliases and its head word ("Länsnätverket")."""
+    names = [ctx.body] + [a for a, target in ctx.aliases.items() if target == ctx.body]
+    head = ctx.body.split()[0]
+    return names + ([head] if len(head) >= 6 else [])
+
+
+def _refers_to_body(subj: str, ctx: Context) -> bool:
+    """"Styrgruppen", "Processgruppen", "VO-rådet": the meeting's own body by a short name."""
+    if any(fold(subj) == fold(a) for a in _body_names(ctx)):
+        return True
+    words = fold(subj).split()
+    if len(words) != 1:
+        return False
+    stem = re.sub(r"(en|et)$", "", words[0])
+    head = re.sub(r"(en|et)$", "", fold(ctx.body).split()[0])
+    return stem == head or _KIND_WORDS.get(stem) == ctx.body_kind
 
 
 def _similar(a: str, b: str) -> bool:
@@ -530,7 +571,10 @@ def _narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRecord,
         if date and record.date and date > record.date:
             date = None  # a coming meeting, not a decision taken earlier
         elsewhere = date or (body and ctx.body and fold(body.name) != fold(ctx.body))
-        if (decides or (gives and date)) and elsewhere:
+        if not dates and _taken_in_narrative(text, sentence.line, ctx):
+            rec.decisions.append(DecisionRecord(text=_short(text, 400), status="taken", date=record.date,
+                                                line=sentence.line, quote=text))
+        elif (decides or (gives and date)) and elsewhere:
             rec.decisions.append(DecisionRecord(text=_short(text, 400), status="reported",
                                                 body=body or context_body or _body_mention(ctx, sentence.line, text),
                                                 date=date or context_date, line=sentence.line, quote=text))
@@ -557,6 +601,29 @@ def _narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRecord,
                 (x for x in rec.mentions if x.kind == "Agreement"), None)
             rec.funding.append(FundingRecord(amount_sek=value, year=int(years[-1]) if years else None, funder=funder,
                                              line=sentence.line, quote=text))
+
+
+# "Styrgruppen uppdrar åt Emma Provander att …": the meeting's own body deciding, in the present tense
+_PRESENT_DECISION = re.compile(r"^(?P<subj>[A-ZÅÄÖ][^.,]{0,60}?)\s+(?:uppdrar åt|ger\s.{1,80}?\si uppdrag|beslutar|"
+                               r"godkänner|fastställer|antar|ställer sig bakom|tillstyrker)\b")
+# "Dagordningen godkändes.", "Anteckningarna lades till handlingarna."
+_PASSIVE_DECISION = re.compile(r"(?i)^(?:dagordningen|föregående (?:minnesanteckningar|protokoll|anteckningar)|anteckningarna|"
+                               r"minnesanteckningarna|protokollet|informationen|rapporten)\b[^.]{0,60}?\s(?:godkändes|fastställdes|"
+                               r"antogs|lades till handlingarna|noterades|godkänns|fastställs|läggs till handlingarna|noteras)\b")
+
+
+def _taken_in_narrative(text: str, line: int, ctx: Context) -> bool:
+    if _PASSIVE_DECISION.match(text):
+        return True
+    m = _PRESENT_DECISION.match(text)
+    if not m or not ctx.body:
+        return False
+    subj = m["subj"]
+    if _refers_to_body(subj, ctx) or fold(subj) in GENERIC_SUBJECTS:
+        return True
+    found = [x for x in find_mentions(subj, line, Context(body=ctx.body, body_kind=ctx.body_kind, aliases=ctx.aliases))
+             if x.kind not in ("Person",)]
+    return bool(found) and fold(found[0].name) == fold(ctx.body)
 
 
 def _reference_body(text: str, mentions: list[Mention], ctx: Context) -> Mention | None:
@@ -643,7 +710,7 @@ def _parse_header(clean: list[str], first_item: int, record: MinutesRecord) -> N
             continue
         groups = [x for x in find_mentions(line, n + 1, ctx) if x.kind in ("Network", "Council", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup")]
         names.extend(groups)
-        acronyms.extend(re.findall(r"\(\s*(?:[^()]*,\s*)?([A-ZÅÄÖ]{3,8})\s*\)", line))
+        acronyms.extend(re.findall(r"\(\s*(?:[^()]*,\s*)?([A-ZÅÄÖ]{3,8}|[A-ZÅÄÖ]{2,6}-[a-zåäö]{3,12})\s*\)", line))
     if record.body is None and names:
         record.body = names[0]
     if record.body:
