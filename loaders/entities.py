@@ -114,6 +114,9 @@ _REGION = re.compile(r"(?<![\w-])(Region(?:\s+[A-ZÅÄÖ]\w+){1,2})(?![\w-])")
 _MUNICIPALITY = re.compile(r"(?<![\w-])((?:[A-ZÅÄÖ][\w-]+\s)?[A-ZÅÄÖ][\w-]+\s+kommun)(?![\w-])")
 _RSS = re.compile(r"(?<![\w-])RSS(?![\w-])((?:\s+[A-ZÅÄÖ]\w+){0,2})")
 _DELEGATION = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö]\w{3,}(?:delegationen|myndigheten|kansliet|styrelsen))(?![\w-])")
+# "Länsstödet Norrbotten", "Vårdsamverkanskansliet", "Kommunförbundet Norrbotten", "Vårdsamverkan Sjuhärad"
+_UNIT = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{2,}(?:stödet|kansliet|förbundet|enheten)(?:\s+(?!och\b)[A-ZÅÄÖ]\w+)?|"
+                   r"[A-ZÅÄÖ]\w*samverkan\s+[A-ZÅÄÖ]\w+)(?![\w-])")
 _DIVISION = re.compile(r"(?<![\w-])(Division\s+[A-ZÅÄÖa-zåäö]\w+(?:\s+och\s+[a-zåäö]\w+)?)(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,6})(?![\w-])")
 
@@ -300,6 +303,15 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
             add(m.start(), m.end(), _mention(m[1][0].upper() + m[1][1:], "Organisation", line, quote))
     for m in _DIVISION.finditer(text):
         add(m.start(), m.end(), _mention(m[1], "Organisation", line, quote))
+    for m in _UNIT.finditer(text):
+        name = m[1]
+        tail = name.split()[-1]
+        if " " in name and lookup_org(tail, fuzzy=False) is None and lookup_org("Region " + tail, fuzzy=False) is None \
+                and not re.match(r"[A-ZÅÄÖ]\w*samverkan\s", name):
+            name = name.split()[0]  # "Länsstödet Hälsa": the second word is not a place
+        if lookup_org(name, fuzzy=False) is None:
+            add(m.start(), m.start() + len(name), _mention(_strip_genitive(name) if name.endswith("ets") else name,
+                                                           "Organisation", line, quote))
     for org_name in _known_org_names(text):
         start = text.find(org_name)
         org = lookup_org(org_name, fuzzy=False)

@@ -11,6 +11,7 @@ import re
 
 from loaders.entities import Context, find_mentions
 from loaders.records import CommissionRecord, FundingRecord, MandateRecord, Mention, RelationRecord
+from loaders.relations import sentence_funding, sentence_relations
 from loaders.textutil import clean_line, fold, parse_date, sentences
 
 __all__ = ["parse_mandate"]
@@ -182,15 +183,28 @@ def _subgroups(clean: list[str], record: MandateRecord, ctx: Context) -> None:
 
 
 def _financing(clean: list[str], record: MandateRecord, ctx: Context) -> None:
+    """Money and standing structure stated in the mandate's prose."""
     if record.subject is None:
         return
-    numbered = list(enumerate(clean, start=1))
-    for sentence in sentences(numbered):
-        if not re.search(r"(?i)\bfinansier|\bbudget|\bmedel\b|\bmedlen\b", sentence.text):
-            continue
-        agreements = [x for x in find_mentions(sentence.text, sentence.line, ctx) if x.kind in ("Agreement", "Organisation")]
-        if agreements:
-            amount = re.search(r"(\d{1,3}(?:[  ]\d{3})+|\d+)\s*(kr|kronor)", sentence.text)
-            record.funding.append(FundingRecord(amount_sek=int(re.sub(r"\D", "", amount[1])) if amount else 0,
-                                                funder=agreements[0], recipient=record.subject,
-                                                line=sentence.line, quote=sentence.text[:300]))
+    ctx.body = None
+    previous: list[Mention] = []
+    counts: dict[str, list[Mention]] = {}
+    for x in record.mentions:
+        if x.kind == "Agreement":
+            counts.setdefault(fold(x.name), []).append(x)
+    agreements_in_doc = [v[0] for v in sorted(counts.values(), key=len, reverse=True)]
+    for sentence in sentences(list(enumerate(clean, start=1))):
+        text = sentence.text
+        found = sentence_relations(text, sentence.line, ctx, previous)
+        record.relations.extend(found)
+        previous = [r.target for r in found] or previous
+        if re.search(r"(?i)\bfinansier|\bbudget|\bmedel\b|\bmedlen\b|\bkr\b|kronor|\bavsätt", text):
+            in_sentence = [x for x in find_mentions(text, sentence.line, ctx) if x.kind == "Agreement"]
+            funding = sentence_funding(text, sentence.line, ctx, default_recipient=record.subject,
+                                       default_funder=(in_sentence or agreements_in_doc or [None])[0])
+            if not funding:
+                agreements = [x for x in find_mentions(text, sentence.line, ctx) if x.kind in ("Agreement", "Organisation")]
+                if agreements and re.search(r"(?i)\bfinansier", text):
+                    funding = [FundingRecord(amount_sek=0, funder=agreements[0], recipient=record.subject,
+                                             line=sentence.line, quote=text[:300])]
+            record.funding.extend(f for f in funding if f.funder is not None)

@@ -25,13 +25,13 @@ from loaders.records import (
     Attendee,
     CommissionRecord,
     DecisionRecord,
-    FundingRecord,
     ItemRecord,
     Mention,
     MinutesRecord,
     Presenter,
     RelationRecord,
 )
+from loaders.relations import sentence_funding, sentence_relations
 from loaders.textutil import BULLET, MONTHS, clean_line, find_dates, fold, parse_date, sentences
 
 __all__ = ["parse_minutes"]
@@ -233,6 +233,10 @@ def _parse_item(clean: list[str], item: _Item, end: int, ctx: Context, record: M
                                                     date=record.date, line=line_no + 1, quote=clean[line_no]))
                 _clause_commissions(clause, line_no + 1, subject_mention, len(rec.decisions) - 1, ctx, rec, record.date)
                 rec.mentions.extend(find_mentions(clause, line_no + 1, ctx))
+                rec.relations.extend(sentence_relations(clause, line_no + 1, ctx))
+                if _AMOUNT.search(clause):
+                    rec.funding.extend(sentence_funding(clause, line_no + 1, ctx,
+                                                        default_funder=subject_mention or _body_mention(ctx, line_no + 1, clause)))
             consumed.update(range(j, last + 1))
             j = last + 1
             continue
@@ -545,6 +549,7 @@ def _narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRecord,
     context_body: Mention | None = None
     context_date: str | None = None
     known_dates: list[str] = []
+    previous_targets: list[Mention] = []
     for sentence in sentences(body_lines):
         text = sentence.text
         mentions = find_mentions(text, sentence.line, ctx)
@@ -592,16 +597,18 @@ def _narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRecord,
             if steering and target:
                 rec.relations.append(RelationRecord(type="STEERS", source=steering[0], target=target,
                                                     line=sentence.line, quote=text))
-        for amount in _AMOUNT.finditer(text):
-            value = _amount_sek(amount[1], amount[2])
-            if value is None or value < 1000:
-                continue
-            years = _YEAR.findall(text) or _YEAR.findall(rec.title)
-            funder = next((x for x in mentions if x.kind == "Agreement"), None) or next(
+        rec.relations.extend(sentence_relations(text, sentence.line, ctx, previous_targets))
+        previous_targets = [r.target for r in rec.relations if r.line == sentence.line] or previous_targets
+        if _AMOUNT.search(text):
+            agreement = next((x for x in mentions if x.kind == "Agreement"), None) or next(
                 (x for x in rec.mentions if x.kind == "Agreement"), None)
-            rec.funding.append(FundingRecord(amount_sek=value, year=int(years[-1]) if years else None, funder=funder,
-                                             line=sentence.line, quote=text))
-
+            funding = sentence_funding(text, sentence.line, ctx, default_funder=agreement)
+            if not funding:
+                continue
+            years = _YEAR.findall(rec.title)
+            for f in funding:
+                f.year = f.year or (int(years[-1]) if years else None)
+            rec.funding.extend(funding)
 
 # "Styrgruppen uppdrar åt Emma Provander att …": the meeting's own body deciding, in the present tense
 _PRESENT_DECISION = re.compile(r"^(?P<subj>[A-ZÅÄÖ][^.,]{0,60}?)\s+(?:uppdrar åt|ger\s.{1,80}?\si uppdrag|beslutar|"
@@ -640,16 +647,6 @@ def _attach_funding_recipients(rec: ItemRecord) -> None:
     for funding in rec.funding:
         if funding.recipient is None and recipients:
             funding.recipient = recipients[0]
-
-
-def _amount_sek(number: str, unit: str) -> int | None:
-    try:
-        value = float(re.sub(r"[  ]", "", number).replace(",", "."))
-    except ValueError:
-        return None
-    factor = {"tkr": 1_000, "tusen kronor": 1_000, "mkr": 1_000_000, "mnkr": 1_000_000,
-              "miljoner kronor": 1_000_000, "miljoner": 1_000_000}.get(unit.lower(), 1)
-    return round(value * factor)
 
 
 def _short(text: str, limit: int = 300) -> str:

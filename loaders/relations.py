@@ -1,0 +1,185 @@
+"""Standing structure and money stated in a sentence, in minutes and mandates alike.
+
+    "Beredningsgruppen ingår i Länsnätverket …"              PART_OF
+    "LAG Digital vård rapporterar till Beredningsgruppen"    REPORTS_TO
+    "Beredningsgruppen styr arbetet i LAG Digital vård …"    STEERS
+    "…, som styr processgruppens arbete"                     STEERS (relative clause)
+    "Beredningsgruppen är Länsnätverkets styrgrupp"          PART_OF, and the group is a steering group
+    "Region Norrbotten avsätter 500 000 kronor för …"        FUNDS with the amount
+    "Vårdsamverkan Sjuhärad finansieras av …"                FUNDS
+
+Each pattern splits the sentence at its verb and reads the entities on either side, so the
+mentions keep the order the sentence gives them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities import Context, find_mentions
+from loaders.records import FundingRecord, Mention, RelationRecord
+from loaders.textutil import fold
+
+__all__ = ["amount_sek", "sentence_funding", "sentence_relations"]
+
+_STRUCTURE_KINDS = {"Network", "Council", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup", "Organisation"}
+_VERBS = [
+    ("PART_OF", re.compile(r"\b(?:ingår i|ingår som en del i|är en del av|är del av|tillhör|hör till|är underställd|"
+                           r"organiseras under|inrättas under)\s")),
+    ("REPORTS_TO", re.compile(r"\b(?:återrapporterar|rapporterar|redovisar)(?:\s+\S+){0,4}?\s+till\s")),
+    ("STEERS", re.compile(r"\b(?:styr(?:\s+arbetet)?(?:\s+(?:i|inom|för))?|leder och samordnar|"
+                          r"(?:är|fungerar som|utgör)\s+styrgrupp\s+för|är\s+beställare\s+(?:av|för))\s")),
+]
+# "inrätta LAG Tidiga insatser under Processgrupp barn och unga"
+_SET_UP_UNDER = re.compile(r"\b(?:inrätta|inrättas|inrättade|bilda|bildas|etablera|etableras)\b[^.]*?\s(under)\s+(?=[A-ZÅÄÖ])")
+_RELATIVE_STEERS = re.compile(r",\s*som\s+(?:styr|leder)\s")
+_OWN_STEERING = re.compile(r"\bär\s+(?:[\wåäöÅÄÖ-]+s)\s+styrgrupp\b")
+# bare references a sentence uses for an entity named before
+_REFERENCE = re.compile(r"(?i)^\s*(?:i sin tur\s+)?(?:till\s+)?(nätverket|nätverkets|rådet|rådets|styrgruppen|styrgruppens|"
+                        r"processgruppen|processgruppens|gruppen|gruppens|arbetsgruppen|beredningsgruppen)\b")
+_PLURAL_SUBJECT = re.compile(r"(?i)^\s*(dessa grupper|grupperna|de|båda grupperna|dessa)\b")
+_AMOUNT = re.compile(
+    r"(?<![\d,])(\d{1,3}(?:[  ]\d{3})+|\d+(?:,\d+)?)\s*(kr|kronor|SEK|tkr|tusen kronor|mkr|mnkr|miljoner kronor|miljoner)\b"
+)
+_FUNDER_VERB = re.compile(r"\b(?:avsätter|avsatt|avsatte|beviljar|beviljat|beviljade|tilldelar|tilldelat|bidrar med|"
+                          r"finansierar|betalar|står för)\b")
+_FINANCED_BY = re.compile(r"\bfinansieras\b(?:[^.]*?)\bav\s")
+
+
+def amount_sek(number: str, unit: str) -> int | None:
+    """ "16 961 335", "kr" -> 16961335; "2,5", "mnkr" -> 2500000."""
+    try:
+        value = float(number.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+    except ValueError:
+        return None
+    factor = {"tkr": 1_000, "tusen kronor": 1_000, "mkr": 1_000_000, "mnkr": 1_000_000,
+              "miljoner kronor": 1_000_000, "miljoner": 1_000_000}.get(unit.lower(), 1)
+    return round(value * factor)
+
+
+def _structures(text: str, line: int, ctx: Context, quote: str) -> list[Mention]:
+    return [m for m in find_mentions(text, line, ctx) if m.kind in _STRUCTURE_KINDS]
+
+
+def _reference(text: str, ctx: Context, line: int, quote: str) -> Mention | None:
+    """ "nätverket", "processgruppens": the last entity of that kind, or the document's subject/body."""
+    m = _REFERENCE.match(text)
+    if not m:
+        return None
+    word = fold(m[1]).rstrip("s") if m[1].endswith("s") and not m[1].endswith("ss") else fold(m[1])
+    kind = {"natverket": "Network", "radet": "Council", "styrgruppen": "SteeringGroup",
+            "processgruppen": "ProcessGroup", "arbetsgruppen": "WorkingGroup"}.get(word)
+    candidates = []
+    if kind and kind in ctx.last:
+        candidates.append(ctx.last[kind])
+    if ctx.subject is not None and (kind is None or ctx.subject.kind == kind):
+        candidates.append(ctx.subject)
+    if ctx.body and (kind is None or ctx.body_kind == kind):
+        candidates.append(Mention(name=ctx.body, kind=ctx.body_kind or "Network", line=line, quote=quote))
+    found = candidates[0] if candidates else None
+    return found.model_copy(update={"line": line, "quote": quote}) if found else None
+
+
+def sentence_relations(text: str, line: int, ctx: Context, previous_targets: list[Mention] | None = None
+                       ) -> list[RelationRecord]:
+    """PART_OF, REPORTS_TO and STEERS a sentence states between named structures."""
+    quote = text.strip()
+    out: list[RelationRecord] = []
+
+    def add(type_: str, source: Mention, target: Mention) -> None:
+        if fold(source.name) != fold(target.name):
+            out.append(RelationRecord(type=type_, source=source, target=target, line=line, quote=quote))
+
+    for type_, verb in _VERBS:
+        m = verb.search(text)
+        if not m:
+            continue
+        left, right = text[: m.start()], text[m.end() :]
+        clause_end = re.search(r"[.;]|,\s*som\s|\boch\s+(?:rapporterar|styr|ingår)", right)
+        right_part = right[: clause_end.start()] if clause_end else right
+        sources = _structures(left, line, ctx, quote)
+        source = sources[-1] if sources else None
+        if source is None and _PLURAL_SUBJECT.match(left) and previous_targets:
+            for prior in previous_targets:
+                for target in _structures(right_part, line, ctx, quote) or [r for r in [_reference(right_part, ctx, line, quote)] if r]:
+                    add(type_, prior, target)
+            continue
+        if source is None:
+            source = _reference(left, ctx, line, quote)
+        targets = _structures(right_part, line, ctx, quote) or [r for r in [_reference(right_part, ctx, line, quote)] if r]
+        if source is not None:
+            for target in targets:
+                add(type_, source, target)
+    under = _SET_UP_UNDER.search(text)
+    if under:
+        groups = _structures(text[: under.start(1)], line, ctx, quote)
+        parents = _structures(text[under.end(1) :], line, ctx, quote)
+        if groups and parents:
+            add("PART_OF", groups[-1], parents[0])
+    rel = _RELATIVE_STEERS.search(text)
+    if rel:
+        before = _structures(text[: rel.start()], line, ctx, quote)
+        after = _structures(text[rel.end() :], line, ctx, quote) or [
+            r for r in [_reference(text[rel.end() :], ctx, line, quote)] if r]
+        if before and after:
+            add("STEERS", before[-1], after[0])
+    own = _OWN_STEERING.search(text)
+    if own:
+        subject = _structures(text[: own.start()], line, ctx, quote)
+        parent = _structures(text[own.start() :], line, ctx, quote)
+        owner = [p for p in parent if p.kind != "SteeringGroup"]
+        steering_mention = next((p for p in parent if p.kind == "SteeringGroup"), None)
+        if subject and (owner or steering_mention):
+            parent_name = owner[0].name if owner else steering_mention.parent
+            group = subject[-1].model_copy(update={"kind": "SteeringGroup", "parent": parent_name})
+            add("PART_OF", group, owner[0] if owner else Mention(name=parent_name or "", kind="Network", line=line,
+                                                                   quote=quote))
+    return [r for r in out if r.target.name]
+
+
+def sentence_funding(text: str, line: int, ctx: Context, default_funder: Mention | None = None,
+                     default_recipient: Mention | None = None) -> list[FundingRecord]:
+    """Sums of money with who pays and who receives, as far as the sentence says."""
+    quote = text.strip()
+    out: list[FundingRecord] = []
+    years = re.findall(r"(?<!\d)(20\d\d)(?!\d)", text)
+    funder_verb = _FUNDER_VERB.search(text)
+    funder = None
+    if funder_verb:
+        before = [m for m in find_mentions(text[: funder_verb.start()], line, ctx)
+                  if m.kind in _STRUCTURE_KINDS | {"Agreement"}]
+        funder = before[-1] if before else None
+    financed = _FINANCED_BY.search(text)
+    if financed:
+        recipients = _structures(text[: financed.start()], line, ctx, quote)
+        payers = [m for m in find_mentions(text[financed.end() :], line, ctx) if m.kind in _STRUCTURE_KINDS | {"Agreement"}]
+        if recipients:
+            for payer in payers:
+                amount = _AMOUNT.search(text)
+                out.append(FundingRecord(amount_sek=amount_sek(amount[1], amount[2]) or 0 if amount else 0,
+                                         year=int(years[-1]) if years else None, funder=payer,
+                                         recipient=recipients[-1], line=line, quote=quote))
+    for amount in _AMOUNT.finditer(text):
+        value = amount_sek(amount[1], amount[2])
+        if value is None or value < 1000:
+            continue
+        after = text[amount.end() :]
+        target = re.match(r"\s*(?:\S+\s+){0,2}?(?:till|för|åt)\s+(.{0,90})", after)
+        recipient = None
+        if target:
+            stop = re.search(r",|\s+och\s+\d|\.\s", target[1])
+            phrase = target[1][: stop.start()] if stop else target[1]
+            found = _structures(phrase, line, ctx, quote) or _genitive_structures(phrase, line, ctx, quote)
+            recipient = found[0] if found else None
+        out.append(FundingRecord(amount_sek=value, year=int(years[-1]) if years else None,
+                                 funder=funder or default_funder, recipient=recipient or default_recipient,
+                                 line=line, quote=quote))
+    return out
+
+
+def _genitive_structures(phrase: str, line: int, ctx: Context, quote: str) -> list[Mention]:
+    """ "Länsstödets samordning" -> Länsstödet: money for an organisation's work goes to it."""
+    m = re.match(r"\s*([A-ZÅÄÖ][\wåäö-]+?)s\s", phrase + " ")
+    if not m:
+        return []
+    return _structures(m[1], line, ctx, quote)
