@@ -25,6 +25,8 @@ TOPIC_STOP = {
     "under", "efter", "inför", "där", "bör", "blir", "utgör", "leder", "beslutade", "beslutar", "den",
     "det", "de", "en", "ett", "sin", "sina", "sitt", "vid", "från", "av", "om", "för", "inom", "i", "via",
     "genom", "varit", "också", "även", "nu", "redan", "tillsammans", "ansvarar", "arbetar", "bedrivs",
+    "rapporterar", "återrapporterar", "styr", "ingår", "leds", "finansieras", "varje", "tillhör", "består", "träffas",
+    "möts", "bereder", "beslutar", "beslutade", "samordnar", "leder", "följer", "ger", "tar",
 }  # fmt: skip
 # Prepositions allowed inside an agreement's topic ("samverkan vid utskrivning från sluten …").
 AGREEMENT_INNER = {"vid", "från", "om", "för", "i", "inom", "av", "och"}
@@ -227,10 +229,12 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
         words = m[2].split()
         if words and words[0].lower() in ("för", "inom", "om"):
             topic = _topic(words[1:])
-        if topic:
+        if topic and m[1] != "processgruppen":  # lower-case definite form: a reference, not a name
             prefix = "Regional processgrupp" if regional else "Processgrupp"
             end = m.start(2) + len(" ".join(words[: len(topic) + (1 if words and words[0].lower() in ("för", "inom", "om") else 0)])) + 1
             add(m.start(), end, _mention(f"{prefix} {' '.join(topic)}", "ProcessGroup", line, quote))
+        if topic and m[1] != "processgruppen":
+            pass
         else:
             ref = ctx.subject if ctx.subject and ctx.subject.kind == "ProcessGroup" else ctx.last.get("ProcessGroup")
             if ref and (regional == ref.name.lower().startswith("regional") or not regional):
@@ -315,7 +319,7 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
     for org_name in _known_org_names(text):
         start = text.find(org_name)
         org = lookup_org(org_name, fuzzy=False)
-        if org and org.org_type == "national":
+        if org and org.org_type in ("national", "region"):
             add(start, start + len(org_name), _mention(org.name, "Organisation", line, quote, aliases=[org_name]))
 
 
@@ -324,7 +328,7 @@ def _known_org_names(text: str) -> list[str]:
 
     hits = []
     for org in known_orgs():
-        if org.org_type != "national":
+        if org.org_type != "national" and not (org.org_type == "region" and not org.name.startswith("Region ")):
             continue
         for alias in org.aliases:
             if len(alias) < 3:

@@ -98,7 +98,8 @@ def sentence_relations(text: str, line: int, ctx: Context, previous_targets: lis
         clause_end = re.search(r"[.;]|,\s*som\s|\boch\s+(?:rapporterar|styr|ingår)", right)
         right_part = right[: clause_end.start()] if clause_end else right
         sources = _structures(left, line, ctx, quote)
-        source = sources[-1] if sources else None
+        # "X ingår i Y och rapporterar till Z": a coordinated predicate shares the sentence's subject
+        source = (sources[0] if re.search(r"\boch\s+(?:\S+\s+)?$", left) else sources[-1]) if sources else None
         if source is None and _PLURAL_SUBJECT.match(left) and previous_targets:
             for prior in previous_targets:
                 for target in _structures(right_part, line, ctx, quote) or [r for r in [_reference(right_part, ctx, line, quote)] if r]:
@@ -164,7 +165,7 @@ def sentence_funding(text: str, line: int, ctx: Context, default_funder: Mention
         if value is None or value < 1000:
             continue
         after = text[amount.end() :]
-        target = re.match(r"\s*(?:\S+\s+){0,2}?(?:till|för|åt)\s+(.{0,90})", after)
+        target = re.match(r"\s*(?:[^\s,]+\s+){0,5}?(?:till|för|åt)\s+(.{0,90})", after)
         recipient = None
         if target:
             stop = re.search(r",|\s+och\s+\d|\.\s", target[1])
