@@ -197,7 +197,8 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
         if owner in ("sin", "dess") or owner.lower() in ("nätverkets", "gruppens"):
             parent = (ctx.subject.name if ctx.subject and owner in ("sin", "dess") else None) or ctx.body
             # "Länschefsnätverket är, via sin styrgrupp, …": the body named before it in the sentence
-            prior = [x for s, _, x in found if s < m.start() and x.kind in ("Network", "Council")]
+            prior = [x for x in find_mentions(text[: m.start()], line, Context(aliases=ctx.aliases))
+                     if x.kind in ("Network", "Council")] if owner == "sin" else []
             if owner == "sin" and prior:
                 parent = prior[-1].name
         else:
