@@ -26,7 +26,8 @@ TOPIC_STOP = {
     "det", "de", "en", "ett", "sin", "sina", "sitt", "vid", "från", "av", "om", "för", "inom", "i", "via",
     "genom", "varit", "också", "även", "nu", "redan", "tillsammans", "ansvarar", "arbetar", "bedrivs",
     "rapporterar", "återrapporterar", "styr", "ingår", "leds", "finansieras", "varje", "tillhör", "består", "träffas",
-    "möts", "bereder", "beslutar", "beslutade", "samordnar", "leder", "följer", "ger", "tar",
+    "möts", "bereder", "beslutar", "beslutade", "samordnar", "leder", "följer", "ger", "tar", "inrättas", "bildas",
+    "etableras", "tillsätts", "startas", "inrättades", "bildades",
 }  # fmt: skip
 # Prepositions allowed inside an agreement's topic ("samverkan vid utskrivning från sluten …").
 AGREEMENT_INNER = {"vid", "från", "om", "för", "i", "inom", "av", "och"}
@@ -96,7 +97,8 @@ _NETWORK = re.compile(
 )
 # "Välfärdsrådet", "Välfrädrådet", "Vård- och omsorgsrådet", "Politiskt samverkansråd"
 _COUNCIL = re.compile(
-    r"(?<![\w-])((?:[A-ZÅÄÖ][\w]*- och [a-zåäö]\w{2,}|[A-ZÅÄÖ]\w{2,})r[åa]d(?:et|ets)?|[Pp]olitisk[at]? samverkansråd(?:et)?)(?![\w-])"
+    r"(?<![\w-])((?:[A-ZÅÄÖ][\w]*- och [a-zåäö]\w{2,}|[A-ZÅÄÖ]\w{2,})r[åa]d(?:et|ets)?|[Pp]olitisk[at]? samverkansråd(?:et)?|"
+    r"[Pp]olitiska rådet)(?: för ([a-zåäö][\w-]+(?: och [a-zåäö][\w-]+)?))?(?![\w-])"
 )
 # "Styrgruppen för Länschefsnätverket", "styrgruppen för LCHNV", "Stygruppen", "Styrgruppen (LCHNV)"
 _STEERING = re.compile(r"(?<![\w-])([Ss]tyr?grupp(?:en|ens)?)(?![\w-])(?:\s+för\s+(?:den\s+|det\s+)?(\S+(?:\s+\S+){0,3})|\s*\(?([A-ZÅÄÖ]{3,8})\)?)?")
@@ -114,7 +116,7 @@ _OTHER_GROUP = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{3,}gruppen)(?![\w-])")
 # --- organisations ---------------------------------------------------------------------------
 _REGION = re.compile(r"(?<![\w-])(Region(?:\s+[A-ZÅÄÖ]\w+){1,2})(?![\w-])")
 _MUNICIPALITY = re.compile(r"(?<![\w-])((?:[A-ZÅÄÖ][\w-]+\s)?[A-ZÅÄÖ][\w-]+\s+kommun)(?![\w-])")
-_RSS = re.compile(r"(?<![\w-])RSS(?![\w-])((?:\s+[A-ZÅÄÖ]\w+){0,2})")
+_RSS = re.compile(r"(?<![\w-])RSS(?![\w-])((?:\s+[A-ZÅÄÖ]\w+){0,2}(?:\s+län\b)?)")
 _DELEGATION = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö]\w{3,}(?:delegationen|myndigheten|kansliet|styrelsen))(?![\w-])")
 # "Länsstödet Norrbotten", "Vårdsamverkanskansliet", "Kommunförbundet Norrbotten", "Vårdsamverkan Sjuhärad"
 _UNIT = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{2,}(?:stödet|kansliet|förbundet|enheten)(?:\s+(?!och\b)[A-ZÅÄÖ]\w+)?|"
@@ -221,7 +223,8 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
         name = _strip_genitive(raw)
         if not name.endswith(("et", "råd")):
             continue
-        add(m.start(), m.end(), _mention(name[0].upper() + name[1:], "Council", line, quote))
+        name = name[0].upper() + name[1:] + (f" för {m[2]}" if m[2] else "")
+        add(m.start(), m.end(), _mention(name, "Council", line, quote))
     for m in _PROCESS.finditer(text):
         regional = m[1].lower().startswith("regional")
         topic = _topic(m[2].split())
@@ -300,8 +303,11 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
         tail = m[1].strip()
         words = tail.split()
         # "RSS Dalarna" / "RSS Jämtland Härjedalen"; "RSS befintliga …" is the bare abbreviation
-        name = "RSS" + (" " + " ".join(words) if words and lookup_org("Region " + " ".join(words), fuzzy=False)
-                         else (" " + words[0] if words and lookup_org("Region " + words[0], fuzzy=False) else ""))
+        if words and words[-1] == "län":  # "RSS Kalmar län"
+            name = "RSS " + " ".join(words) if lookup_org("Region " + " ".join(words[:-1]), fuzzy=False) else "RSS"
+        else:
+            name = "RSS" + (" " + " ".join(words) if words and lookup_org("Region " + " ".join(words), fuzzy=False)
+                             else (" " + words[0] if words and lookup_org("Region " + words[0], fuzzy=False) else ""))
         add(m.start(), m.start() + len(name), _mention(name, "Organisation", line, quote))
     for m in _DELEGATION.finditer(text):
         if lookup_org(m[1], fuzzy=False) is None:
