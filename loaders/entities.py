@@ -26,7 +26,7 @@ TOPIC_STOP = {
     "det", "de", "en", "ett", "sin", "sina", "sitt", "vid", "från", "av", "om", "för", "inom", "i", "via",
     "genom", "varit", "också", "även", "nu", "redan", "tillsammans", "ansvarar", "arbetar", "bedrivs",
     "rapporterar", "återrapporterar", "styr", "ingår", "leds", "finansieras", "varje", "tillhör", "består", "träffas",
-    "möts", "bereder", "beslutar", "beslutade", "samordnar", "leder", "följer", "ger", "tar", "inrättas", "bildas",
+    "möts", "bereder", "samordnar", "följer", "tar", "inrättas", "bildas",
     "etableras", "tillsätts", "startas", "inrättades", "bildades",
 }  # fmt: skip
 # Prepositions allowed inside an agreement's topic ("samverkan vid utskrivning från sluten …").
