@@ -276,13 +276,14 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(text.replace("…", " ").casefold())
 
 
-def source_problem(source: dict, lines_of: dict[str, list[str]]) -> str | None:
+def source_problem(source: dict, lines_of: dict[str, list[str]], whole_head: bool = False) -> str | None:
     """Why a source does not point at its words, or None when it does.
 
-    Pragmatic, because quotes are whitespace-normalised, truncated with "…", may join a
-    "Beslut" heading to its clause or put "att" before it: most of the quote's first six words
-    must be found on the cited line and the few lines after it, and at least one longer word of
-    them on the cited line itself.
+    Pragmatic, because quotes are whitespace-normalised, truncated or elided with "…", may join a
+    "Beslut" heading to its clause or put "att" before it: most of the first six words before any
+    "…" must be found on the cited line and the few lines after it, and the first word or a longer
+    one of them on the cited line itself (a sentence may start at the end of its line). With ``whole_head`` (a Document node, which cites line 1
+    and its first non-empty line) the words need only be somewhere in the first 20 lines.
     """
     lines = lines_of.get(source["document"])
     if lines is None:
@@ -290,13 +291,17 @@ def source_problem(source: dict, lines_of: dict[str, list[str]]) -> str | None:
     n = source["line"]
     if not 1 <= n <= len(lines):
         return f"line {n} is outside the document (1..{len(lines)})"
-    head = _tokens(source["quote"])[:6]
+    head = _tokens(source["quote"].split("…")[0])[:6]
     if not head:
         return "empty quote"
-    window = set(_tokens(" ".join(lines[n - 1 : n + 5])))
-    on_line = set(_tokens(lines[n - 1]))
+    if whole_head:
+        window, on_line = set(_tokens(" ".join(lines[:20]))), None
+    else:
+        window, on_line = set(_tokens(" ".join(lines[n - 1 : n + 5]))), set(_tokens(lines[n - 1]))
     found = sum(1 for w in head if w in window)
-    if found < max(1, round(0.8 * len(head))) or not any(len(w) >= 4 and w in on_line for w in head):
+    if found < max(1, round(0.8 * len(head))):
+        return f"quote {source['quote'][:60]!r} is not at line {n}: {lines[n - 1][:60]!r}"
+    if on_line is not None and head[0] not in on_line and not any(len(w) >= 4 and w in on_line for w in head):
         return f"quote {source['quote'][:60]!r} is not at line {n}: {lines[n - 1][:60]!r}"
     return None
 
@@ -313,7 +318,8 @@ def provenance_problems(export: dict, lines_of: dict[str, list[str]], documents=
             if not sources:
                 problems.append(f"{kind} {what}: no sources")
                 continue
-            reasons = [source_problem(s, lines_of) for s in sources]
+            whole_head = item.get("kind") == "Document"
+            reasons = [source_problem(s, lines_of, whole_head) for s in sources]
             if all(reasons):
                 problems.append(f"{kind} {what}: {reasons[0]}")
     return problems
