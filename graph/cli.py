@@ -56,8 +56,9 @@ def _ingest(args) -> int:
         elif args.verbose:
             print(f"{_STATUS_SV[f.status]:<10} {f.path} ({f.doc_kind}, {f.nodes} noder, {f.edges} kanter, "
                   f"{f.warnings} varningar)", file=sys.stderr)
-    counts = ", ".join(f"{report.count(s)} {_STATUS_SV[s]}" for s in ("loaded", "replaced", "unchanged", "failed")
-                       if report.count(s))
+    tally = {s: report.count(s) for s in ("loaded", "replaced", "unchanged", "failed")}
+    tally["failed"] += len(missing)
+    counts = ", ".join(f"{n} {_STATUS_SV[s]}" for s, n in tally.items() if n)
     skipped = f", {len(report.skipped)} andra filer hoppades över" if report.skipped else ""
     print(f"{len(report.files) + len(missing)} filer ({counts or 'inga'}{skipped}); "
           f"grafen: {report.nodes} noder, {report.edges} kanter; {report.warnings} varningar",

@@ -97,10 +97,12 @@ def _sections(clean: list[str], record: MandateRecord) -> None:
 
 def _roles(clean: list[str], record: MandateRecord, ctx: Context) -> None:
     current = None
+    role_lines: dict[str, int] = {}
     for n, line in enumerate(clean, start=1):
         m = _ROLE.match(line)
         if m and (m[2] or current is None):
             current = (m[1], n, [m[2]])
+            role_lines.setdefault(m[1], n)
             record.roles[m[1]] = m[2]
             _role_relations(record, ctx, *current)
             continue
@@ -114,14 +116,14 @@ def _roles(clean: list[str], record: MandateRecord, ctx: Context) -> None:
     record.relations = [r for r in record.relations if r.props.get("role") is None]
     record.commissions = []
     for role, text in record.roles.items():
-        _role_relations(record, ctx, role, 0, [text], final=True)
+        _role_relations(record, ctx, role, role_lines.get(role, 0), [text], final=True)
 
 
 def _role_relations(record, ctx, role, line, parts, final=False) -> None:
     if not final or record.subject is None:
         return
     text = " ".join(p for p in parts if p)
-    line = next((n for n, x in enumerate(record.mentions) if False), None) or record.subject.line
+    line = line or record.subject.line
     ctx.body = None
     mentions = [x for x in find_mentions(text, line, ctx) if x.kind != "Initiative"]
     genom = re.search(r"(\S+)\s+genom\s+(?:dess\s+|sin\s+)?styrgrupp", text)

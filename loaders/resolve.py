@@ -100,14 +100,17 @@ def _steering_target(node: Node) -> str | None:
 
 
 def _distinct_part(name: str) -> str:
-    return _GENERIC.sub("", fold(name)).replace(" ", "")
+    """The name less its generic head; "regional" stays, a regional group is not the local one."""
+    folded = fold(name)
+    regional = "regional" if re.match(r"^regional[a]?\b", folded) else ""
+    return regional + _GENERIC.sub("", folded).replace(" ", "")
 
 
 def _typo_close(a: str, b: str) -> bool:
     if not a or not b or a[0] != b[0]:
         return False
     n = min(len(a), len(b))
-    limit = 0 if n < 5 else 1 if n < 8 else 2 if n < 12 else 3
+    limit = 0 if n < 5 else 1 if n < 8 else 2 if n < 13 else 3
     return limit > 0 and DamerauLevenshtein.distance(a, b, score_cutoff=limit) <= limit
 
 

@@ -28,6 +28,8 @@ MANDATE_TYPES = (
 #: Upward steps, in the order they are preferred when two lead to the same node.
 _UP_OUT = (EdgeType.REPORTS_TO, EdgeType.PART_OF)  # lower -> upper
 _UP_IN = (EdgeType.STEERS, EdgeType.COMMISSIONS)  # upper -> lower
+_LEVEL = {NodeKind.PERSON: 0, NodeKind.WORKING_GROUP: 1, NodeKind.PROCESS_GROUP: 1, NodeKind.PROGRAM_AREA: 1,
+          NodeKind.STEERING_GROUP: 2, NodeKind.ORGANISATION: 3, NodeKind.NETWORK: 4, NodeKind.COUNCIL: 5}
 _PRIORITY = {EdgeType.REPORTS_TO: 0, EdgeType.STEERS: 1, EdgeType.PART_OF: 2, EdgeType.COMMISSIONS: 3}
 _MAX_DEPTH = 12
 
@@ -92,7 +94,8 @@ def _upward(backend: GraphBackend, node: Node, clock: Clock) -> list[tuple[Node,
         known = steps.get(other_id)
         if known is None or _PRIORITY[edge.type] < _PRIORITY[known[1].type]:
             steps[other_id] = (other, edge, direction)
-    return sorted(steps.values(), key=lambda s: (_PRIORITY[s[1].type], s[0].name))
+    # nearer structures first: a group's steering group before the network it belongs to, the council last
+    return sorted(steps.values(), key=lambda s: (_LEVEL.get(s[0].kind, 3), _PRIORITY[s[1].type], s[0].name))
 
 
 def chain_up(backend: GraphBackend, start: Node, clock: Clock | None = None) -> list[ChainLink]:
