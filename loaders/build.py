@@ -407,4 +407,14 @@ def mandate_fragment(document: str, record: MandateRecord, lines: list[str], **d
         if funder and recipient:
             b.edge(EdgeType.FUNDS, funder, recipient, f.line, f.quote, discriminator=document,
                    amount_sek=f.amount_sek or None, year=f.year)
+    for d_index, d in enumerate(record.decisions):
+        decision = b.node(item_id("Decision", document, "mandate", str(d_index)), "Decision", _quote(d.text)[:120],
+                          d.line, d.quote, status=d.status, text=d.text, item=None, date=d.date, document=document,
+                          body=d.body.name if d.body else None)
+        b.edge(EdgeType.FROM_DOCUMENT, decision, doc_id, d.line, d.quote)
+        if d.body:
+            b.edge(EdgeType.DECIDED_BY, decision, b.entity(d.body), d.line, d.quote, date=d.date)
+        if subject:
+            b.edge(EdgeType.CONCERNS, decision, subject, d.line, d.quote)
+    b.declare_aliases(record.aliases)
     return b.done()

@@ -27,7 +27,9 @@ TOPIC_STOP = {
     "genom", "varit", "också", "även", "nu", "redan", "tillsammans", "ansvarar", "arbetar", "bedrivs",
     "rapporterar", "återrapporterar", "styr", "ingår", "leds", "finansieras", "varje", "tillhör", "består", "träffas",
     "möts", "bereder", "samordnar", "följer", "tar", "inrättas", "bildas",
-    "etableras", "tillsätts", "startas", "inrättades", "bildades",
+    "etableras", "tillsätts", "startas", "inrättades", "bildades", "föreslår", "föreslog", "konstaterar",
+    "konstaterade", "informerar", "informerade", "redovisar", "redovisade", "presenterar", "presenterade", "lyfter",
+    "lyfte", "önskar", "behöver", "planerar", "fortsätter", "träffades", "diskuterade", "kartlagt", "gick", "går",
 }  # fmt: skip
 # Prepositions allowed inside an agreement's topic ("samverkan vid utskrivning från sluten …").
 AGREEMENT_INNER = {"vid", "från", "om", "för", "i", "inom", "av", "och"}

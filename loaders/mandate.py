@@ -10,9 +10,16 @@ from __future__ import annotations
 import re
 
 from loaders.entities import Context, find_mentions
-from loaders.records import CommissionRecord, FundingRecord, MandateRecord, Mention, RelationRecord
+from loaders.records import (
+    CommissionRecord,
+    DecisionRecord,
+    FundingRecord,
+    MandateRecord,
+    Mention,
+    RelationRecord,
+)
 from loaders.relations import sentence_funding, sentence_relations
-from loaders.textutil import clean_line, fold, parse_date, sentences
+from loaders.textutil import clean_line, find_dates, fold, parse_date, sentences
 
 __all__ = ["parse_mandate"]
 
@@ -200,6 +207,7 @@ def _financing(clean: list[str], record: MandateRecord, ctx: Context) -> None:
         found = sentence_relations(text, sentence.line, ctx, previous)
         record.relations.extend(found)
         previous = [r.target for r in found] or previous
+        _reported_decision(text, sentence.line, ctx, record)
         if re.search(r"(?i)\bfinansier|\bbudget|\bmedel\b|\bmedlen\b|\bkr\b|kronor|\bavsätt", text):
             in_sentence = [x for x in find_mentions(text, sentence.line, ctx) if x.kind == "Agreement"]
             funding = sentence_funding(text, sentence.line, ctx, default_recipient=record.subject,
@@ -210,3 +218,21 @@ def _financing(clean: list[str], record: MandateRecord, ctx: Context) -> None:
                     funding = [FundingRecord(amount_sek=0, funder=agreements[0], recipient=record.subject,
                                              line=sentence.line, quote=text[:300])]
             record.funding.extend(f for f in funding if f.funder is not None)
+
+
+_REPORTED = re.compile(r"\b(?:beslutade|beslutades|beslöt|antogs|fastställdes|fattade beslut)\b")
+
+
+def _reported_decision(text: str, line: int, ctx: Context, record: MandateRecord) -> None:
+    """ "Styrgruppen för X beslutade den 8 april 2025 att inrätta …": a decision the mandate tells of."""
+    verb = _REPORTED.search(text)
+    if not verb:
+        return
+    dates = find_dates(text)
+    if not dates:
+        return
+    bodies = [x for x in find_mentions(text[: verb.start()], line, ctx) if x.kind in GROUP_KINDS or x.kind == "Organisation"]
+    if not bodies:
+        return
+    record.decisions.append(DecisionRecord(text=text[:400], status="reported", body=bodies[0], date=dates[0].iso,
+                                           line=line, quote=text))

@@ -31,6 +31,7 @@ from loaders.records import (
     Presenter,
     RelationRecord,
 )
+from loaders.relations import reference as _reference
 from loaders.relations import sentence_funding, sentence_relations
 from loaders.textutil import BULLET, MONTHS, clean_line, find_dates, fold, parse_date, sentences
 
@@ -633,9 +634,28 @@ def _taken_in_narrative(text: str, line: int, ctx: Context) -> bool:
     return bool(found) and fold(found[0].name) == fold(ctx.body)
 
 
+# "Vid Beredningsgruppens möte den 9 januari", "på processgruppens möte 2025-03-11"
+_MEETING_OWNER = re.compile(r"(?i)\b(?:vid|på|under|från)\s+(?:det\s+|senaste\s+)?([\wåäöÅÄÖ-]{4,}?)s\s+(?:\S+\s+)?"
+                            r"(?:möte|sammanträde|planeringsdag|träff|arbetsmöte|workshop)\b")
+GROUP_KIND_NAMES = ("Network", "Council", "SteeringGroup", "ProcessGroup", "WorkingGroup", "ProgramArea")
+
+
 def _reference_body(text: str, mentions: list[Mention], ctx: Context) -> Mention | None:
     """The body a sentence reports about: "Vid styrgruppens planeringsdag …", "Styrgruppen för X beslutade …"."""
     bodies = [m for m in mentions if m.kind in ("Network", "Council", "SteeringGroup", "ProcessGroup", "WorkingGroup", "ProgramArea")]
+    line = mentions[0].line if mentions else 0
+    owner = _MEETING_OWNER.search(text)
+    if owner:
+        word = owner[1]
+        if fold(word) == "styrgruppen" and ctx.body_kind == "SteeringGroup":
+            return _body_mention(ctx, line, text)
+        if fold(word) != "styrgruppen":
+            named = [m for m in find_mentions(word, line, Context(aliases=ctx.aliases)) if m.kind in GROUP_KIND_NAMES]
+            if named:
+                return named[0].model_copy(update={"quote": text})
+            ref = _reference(word, ctx, line, text)
+            if ref is not None:
+                return ref
     if re.search(r"(?i)\bstyrgruppens\b", text) and not any(m.kind == "SteeringGroup" for m in bodies) and ctx.body_kind == "Network":
         return Mention(name=f"Styrgruppen för {ctx.body}", kind="SteeringGroup", line=mentions[0].line if mentions else 0,
                        quote=text, parent=ctx.body)

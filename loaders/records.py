@@ -134,6 +134,7 @@ class MandateRecord(BaseModel):
     relations: list[RelationRecord] = Field(default_factory=list)
     commissions: list[CommissionRecord] = Field(default_factory=list)
     funding: list[FundingRecord] = Field(default_factory=list)
+    decisions: list[DecisionRecord] = Field(default_factory=list)  # decisions the mandate reports
     mentions: list[Mention] = Field(default_factory=list)
     aliases: list[list[str]] = Field(default_factory=list)
     warnings: list[tuple[int | None, str]] = Field(default_factory=list)

@@ -20,7 +20,7 @@ from loaders.entities import Context, find_mentions
 from loaders.records import FundingRecord, Mention, RelationRecord
 from loaders.textutil import fold
 
-__all__ = ["amount_sek", "sentence_funding", "sentence_relations"]
+__all__ = ["amount_sek", "reference", "sentence_funding", "sentence_relations"]
 
 _STRUCTURE_KINDS = {"Network", "Council", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup", "Organisation"}
 _VERBS = [
@@ -61,7 +61,7 @@ def _structures(text: str, line: int, ctx: Context, quote: str) -> list[Mention]
     return [m for m in find_mentions(text, line, ctx) if m.kind in _STRUCTURE_KINDS]
 
 
-def _reference(text: str, ctx: Context, line: int, quote: str) -> Mention | None:
+def reference(text: str, ctx: Context, line: int, quote: str) -> Mention | None:
     """ "nätverket", "processgruppens": the last entity of that kind, or the document's subject/body."""
     m = _REFERENCE.match(text)
     if not m:
@@ -102,12 +102,12 @@ def sentence_relations(text: str, line: int, ctx: Context, previous_targets: lis
         source = (sources[0] if re.search(r"\boch\s+(?:\S+\s+)?$", left) else sources[-1]) if sources else None
         if source is None and _PLURAL_SUBJECT.match(left) and previous_targets:
             for prior in previous_targets:
-                for target in _structures(right_part, line, ctx, quote) or [r for r in [_reference(right_part, ctx, line, quote)] if r]:
+                for target in _structures(right_part, line, ctx, quote) or [r for r in [reference(right_part, ctx, line, quote)] if r]:
                     add(type_, prior, target)
             continue
         if source is None:
-            source = _reference(left, ctx, line, quote)
-        targets = _structures(right_part, line, ctx, quote) or [r for r in [_reference(right_part, ctx, line, quote)] if r]
+            source = reference(left, ctx, line, quote)
+        targets = _structures(right_part, line, ctx, quote) or [r for r in [reference(right_part, ctx, line, quote)] if r]
         if source is not None:
             for target in targets:
                 add(type_, source, target)
@@ -121,7 +121,7 @@ def sentence_relations(text: str, line: int, ctx: Context, previous_targets: lis
     if rel:
         before = _structures(text[: rel.start()], line, ctx, quote)
         after = _structures(text[rel.end() :], line, ctx, quote) or [
-            r for r in [_reference(text[rel.end() :], ctx, line, quote)] if r]
+            r for r in [reference(text[rel.end() :], ctx, line, quote)] if r]
         if before and after:
             add("STEERS", before[-1], after[0])
     own = _OWN_STEERING.search(text)
