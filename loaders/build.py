@@ -409,7 +409,7 @@ def mandate_fragment(document: str, record: MandateRecord, lines: list[str], **d
                    amount_sek=f.amount_sek or None, year=f.year)
     for d_index, d in enumerate(record.decisions):
         decision = b.node(item_id("Decision", document, "mandate", str(d_index)), "Decision", _quote(d.text)[:120],
-                          d.line, d.quote, status=d.status, text=d.text, item=None, date=d.date, document=document,
+                          d.line, d.quote, status=d.status, text=d.text, item="", date=d.date, document=document,
                           body=d.body.name if d.body else None)
         b.edge(EdgeType.FROM_DOCUMENT, decision, doc_id, d.line, d.quote)
         if d.body:
