@@ -234,5 +234,10 @@ def _reported_decision(text: str, line: int, ctx: Context, record: MandateRecord
     bodies = [x for x in find_mentions(text[: verb.start()], line, ctx) if x.kind in GROUP_KINDS or x.kind == "Organisation"]
     if not bodies:
         return
-    record.decisions.append(DecisionRecord(text=text[:400], status="reported", body=bodies[0], date=dates[0].iso,
-                                           line=line, quote=text))
+    # sentences joined across heading lines: start the text at the clause that names the body
+    starts = [m.start() for m in re.finditer(r"(?<![\w-])[A-ZÅÄÖ]", text[: verb.start()])]
+    start = next((i for i in reversed(starts) if any(
+        x.kind in GROUP_KINDS or x.kind == "Organisation" for x in find_mentions(text[i : verb.start()], line, Context()))), 0)
+    clause = text[start:]
+    record.decisions.append(DecisionRecord(text=clause[:400], status="reported", body=bodies[-1], date=dates[0].iso,
+                                           line=line, quote=clause))
