@@ -30,6 +30,8 @@ TOPIC_STOP = {
     "etableras", "tillsätts", "startas", "inrättades", "bildades", "föreslår", "föreslog", "konstaterar",
     "konstaterade", "informerar", "informerade", "redovisar", "redovisade", "presenterar", "presenterade", "lyfter",
     "lyfte", "önskar", "behöver", "planerar", "fortsätter", "träffades", "diskuterade", "kartlagt", "gick", "går",
+    "antogs", "antas", "antar", "antog", "beslutades", "fastställdes", "godkändes", "godkänns", "godkänner",
+    "tillsattes", "lades", "överlämnar", "överlämnade", "skickas", "skickades",
 }  # fmt: skip
 # Prepositions allowed inside an agreement's topic ("samverkan vid utskrivning från sluten …").
 AGREEMENT_INNER = {"vid", "från", "om", "för", "i", "inom", "av", "och"}

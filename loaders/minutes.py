@@ -471,7 +471,8 @@ _GIVES = re.compile(r"\b(?:gav|ger|ge|gett|givit|gavs)\s+(?P<who>.+?)\s+(?:ett\s
 _RECEIVES = re.compile(r"\b(?:får|fick|har fått|fått|ges|erhållit)\s+(?:i\s+)?uppdrag(?:et)?\s*(?:att\s+)?(?P<task>.*)")
 _COMMISSIONS_TO = re.compile(r"\buppdra(?:r|de|s)?\s+(?:åt\s+)?(?P<who>.+?)\s+att\s*,?\s*(?P<task>.*)")
 _TASK_TO = re.compile(r"\b(?:uppdrag|uppdraget)\s+åt\s+(?P<who>.+?)\s+att\s*,?\s*(?P<task>.*)")
-_ASSIGNED = re.compile(r"\btilldelat\s+uppdraget\s+att\s+(?P<task>.+?)\s+till\s+(?P<who>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2})")
+_ASSIGNED = re.compile(r"\btilldela[rt]?\s+uppdraget\s+att\s+(?P<task>.+?)\s+till\s+(?P<who>[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2}"
+                       r"(?:(?:,\s*|\s+och\s+)[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2})*)")
 _DOES = re.compile(r"^att\s+(?P<who>.+?)\s+(?:därefter\s+)?(?P<verb>tar fram|bereder|ser över|återkommer med|utreder|sammanställer|"
                    r"får jobba vidare med|får arbeta vidare med|genomför|samordnar|ansvarar för)\s+(?P<task>.*)")
 _TOGETHER = re.compile(r"tillsammans med\s+(?P<who>[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)")
@@ -496,10 +497,12 @@ def _commissions_in(text: str, line: int, default: Mention | None, ctx: Context,
     out = []
     m = _ASSIGNED.search(text)
     if m:
-        before = [x for x in find_mentions(text[: m.start()], line, ctx) if x.kind != "Person"]
+        subject = re.sub(r"\s+(?:har|hade)\s*$", "", text[: m.start()]).strip()
+        before = [x for x in find_mentions(subject, line, ctx) if x.kind != "Person"]
+        own = ctx.body and subject and _refers_to_body(subject.split()[-1], ctx)
         who = parse_entity_phrase(m["who"], line, ctx)
         if who:
-            out.append((before[-1] if before else default, who, m["task"]))
+            out.append((_body_mention(ctx, line, text) if own else (before[-1] if before else default), who, m["task"]))
         return out
     m = _TASK_TO.search(text)
     if m:
@@ -536,7 +539,10 @@ def _commissions_in(text: str, line: int, default: Mention | None, ctx: Context,
     m = _RECEIVES.search(text)
     if m:
         before = find_mentions(text[: m.start()], line, ctx)
-        if before:
+        people = parse_entity_phrase(text[: m.start()].strip(), line, ctx) if not before else []
+        if people and all(p.kind == "Person" for p in people):
+            out.append((default, people, m["task"]))  # "Nora Testlund och Linus Exempelgren får i uppdrag att …"
+        elif before:
             mandatee = before[-1]
             earlier = [x for x in before[:-1] if x.kind in ("Network", "Council", "SteeringGroup")]
             mandator = earlier[-1] if earlier else default
@@ -588,8 +594,9 @@ def _narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRecord,
             default = body or (context_body if context_date else None) or _body_mention(ctx, sentence.line, text)
             for mandator, mandatees, task in _commissions_in(text, sentence.line, default, ctx, rec):
                 commission_date = date or (context_date if mandator is context_body else None)
-                if mandator is not None and ctx.body and fold(mandator.name) == fold(ctx.body) and not (dates or context_date):
-                    commission_date = record.date
+                own = mandator is not None and ctx.body and fold(mandator.name) == fold(ctx.body)
+                if own and not dates and not re.search(r"\b(då|därefter|sedan|samma möte)\b", text):
+                    commission_date = record.date  # the meeting's own body, no other date: given at this meeting
                 rec.commissions.append(CommissionRecord(mandator=mandator, mandatees=mandatees, task=_short(task),
                                                         date=commission_date, line=sentence.line, quote=text))
         if re.search(r"\bbeställare\b|som styrgrupp för", text):
