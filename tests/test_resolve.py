@@ -209,12 +209,8 @@ def test_groups_with_different_names_stay_apart():
     assert len(_kinds(graph, "Network")) == 2
 
 
-@pytest.mark.xfail(
-    reason="loaders/resolve.py _groups: the typo pass strips 'regional' and compares the topic alone, "
-    "so a regional and a local process group with one topic merge (the (regional, topic) key says apart)",
-    strict=False,
-)
 def test_regional_and_local_process_group_of_one_topic_stay_apart():
+    """Regression: the typo pass once compared the topic alone and merged these."""
     a = Doc("a.txt")
     a.entity("ProcessGroup", "Regional processgrupp demens")
     a.entity("ProcessGroup", "Processgrupp demens")
@@ -225,12 +221,8 @@ def test_regional_and_local_process_group_of_one_topic_stay_apart():
     ]
 
 
-@pytest.mark.xfail(
-    reason="loaders/resolve.py _typo_close allows 3 edits on a 12-letter distinctive part: "
-    "'trygg hemgång' and 'trygg hemvård' are two groups",
-    strict=False,
-)
 def test_three_edits_is_not_a_typo():
+    """Regression: 3 edits on a 12-letter distinctive part once counted as a typo."""
     a = Doc("a.txt")
     a.entity("WorkingGroup", "Arbetsgruppen för trygg hemgång")
     a.entity("WorkingGroup", "Arbetsgruppen för trygg hemvård")
