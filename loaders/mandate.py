@@ -139,12 +139,15 @@ def _role_relations(record, ctx, role, line, parts, final=False) -> None:
         if parents:
             steering = Mention(name=f"Styrgruppen för {parents[0].name}", kind="SteeringGroup", line=line, quote=text,
                                parent=parents[0].name)
-            mentions = [steering]
+            # "Socialchefsnätverket genom dess styrgrupp": the network commissions, its steering group acts
+            mentions = [steering, parents[0]] if role in ("Beställare", "Uppdragsgivare", "Uppdragsägare") else [steering]
     subject = record.subject
     quote = f"{role} {text}"[:300]
     if role in ("Beställare", "Uppdragsgivare", "Uppdragsägare") and mentions:
-        record.commissions.append(CommissionRecord(mandator=mentions[0], mandatees=[subject], task=_task(record),
-                                                   date=record.decided, line=line, quote=quote))
+        mandators = mentions[:2] if genom else mentions[:1]
+        for mandator in mandators:
+            record.commissions.append(CommissionRecord(mandator=mandator, mandatees=[subject], task=_task(record),
+                                                       date=record.decided, line=line, quote=quote))
     elif role == "Styrgrupp" and mentions:
         steering = next((x for x in mentions if x.kind == "SteeringGroup"), mentions[0])
         record.relations.append(RelationRecord(type="STEERS", source=steering, target=subject, line=line, quote=quote))
