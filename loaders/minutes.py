@@ -48,7 +48,11 @@ _ITEM_TYPE = re.compile(
     r"Presentation|Beredning|Uppföljning)(?:\s*(?:/|och)\s*(?:[Ii]nformation|[Dd]ialog|[Bb]eslut|[Dd]iskussion))*)"
     r"\s*(?::|–|-)\s*(.*)$"
 )
-_PRESENTER = re.compile(r"^(?:Föredragande|Föredragare|Presentatör|Ansvarig|Presenteras av)\s*:\s*(.*)$", re.IGNORECASE)
+_PRESENTER = re.compile(r"^(?:Föredragande|Föredragare|Presentatör|Ansvarig|Presenteras av)(?:\s*:\s*|\s+(?=[A-ZÅÄÖ]))(.*)$",
+                        re.IGNORECASE)
+# "Pekka Exempelinen föredrog ärendet", "… redogjorde för": a presenter named in the narrative
+_PRESENTS = re.compile(r"(?:^|(?<=[.!?]\s))([A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+){1,2})\s+(?:föredrog|föredrar|presenterade|"
+                       r"redogjorde för|informerade om|gav en (?:lägesrapport|dragning|återrapport))\b")
 _ATTACHMENT = re.compile(r"\b[Bb]ilaga\s+(\d+(?:\s?[A-Za-z](?:\s?[-+–]\s?[A-Za-z])?)?)")
 _DATE_FIELD = re.compile(
     r"^(Datum|Mötesdatum|Sammanträdesdatum|Datum och tid|Tid och plats|Dag|Möte|Mötestid|Sammanträde|Datum för mötet|"
@@ -218,6 +222,11 @@ def _parse_item(clean: list[str], item: _Item, end: int, ctx: Context, record: M
             i = last + 1
             continue
         i += 1
+    if not rec.presenters:
+        for k in range(item.start + 1, end):
+            for pm in _PRESENTS.finditer(clean[k]):
+                if looks_like_person(pm[1]) and not any(fold(p.name) == fold(pm[1]) for p in rec.presenters):
+                    rec.presenters.append(Presenter(name=pm[1], line=k + 1, quote=clean[k]))
     for p in rec.presenters:
         ctx.people.setdefault(fold(p.name), p.name)
     j = item.start + len(title_lines)
@@ -296,7 +305,7 @@ def _parse_presenters(text: str, line: int, quote: str) -> list[Presenter]:
     segments = [s.strip() for s in re.split(r",|\s+och\s+(?=[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])|\s+samt\s+(?=[A-ZÅÄÖ])", text) if s.strip()]
     people: list[Presenter] = []
     for seg in segments:
-        seg = seg.strip(" .")
+        seg = re.sub(r"^(?:och|samt)\s+", "", seg.strip(" ."))
         if looks_like_person(seg) and not TITLE_WORD.search(seg):
             people.append(Presenter(name=seg, line=line, quote=quote))
             continue
