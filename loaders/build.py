@@ -85,6 +85,8 @@ class FragmentBuilder:
             props["org_type"] = org_type_of(name)
         if mention.parent:
             props["parent"] = mention.parent
+        if mention.declared:
+            props["declared"] = True
         id_ = entity_id(mention.kind, name)
         aliases = [a for a in (mention.name, *mention.aliases) if a != name]
         return self.node(id_, mention.kind, name, mention.line, mention.quote, aliases=aliases, **props)

@@ -109,11 +109,11 @@ _STEERING = re.compile(r"(?<![\w-])([Ss]tyr?grupp(?:en|ens)?)(?![\w-])(?:\s+för
 # "Länschefsnätverkets styrgrupp", "nätverkets styrgrupp", "sin styrgrupp"
 _STEERING_GEN = re.compile(r"(?<![\w-])([\wÅÄÖåäö-]+s|sin|dess)\s+styrgrupp(?:en)?(?![\w-])")
 # "Regional processgrupp samsjuklighet", "Processgrupp primärvård", "den regionala processgruppen för …"
-_PROCESS = re.compile(r"(?<![\w-])((?:[Rr]egional[a]?\s+)?[Pp]rocessgrupp(?:en)?)(?![\w-])((?:\s+\S+){0,8})")
+_PROCESS = re.compile(r"(?<![\w-])((?:[Rr]egional[a]?\s+)?[Pp]rocessgrupp(?:en)?)(?![\w-])(?=((?:\s+\S+){0,8}))")
 # "LPO Rehabilitering, habilitering och försäkringsmedicin (RHF)", "LPO (Lokalt programområde) Primärvård"
-_LPO = re.compile(r"(?<![\w-])(LPO|[Ll]okalt programområde)(?:\s*\((?:[Ll]okalt programområde|LPO)\))?((?:\s+\S+){0,8})")
+_LPO = re.compile(r"(?<![\w-])(LPO|[Ll]okalt programområde)(?:\s*\((?:[Ll]okalt programområde|LPO)\))?(?=((?:\s+\S+){0,8}))")
 # "Arbetsgruppen för hemsjukvårdsavtalet", "Referensgruppen för …", "LAG samsjuklighet inom primärvården"
-_WORKING = re.compile(r"(?<![\w-])([Aa]rbetsgrupp(?:en)?|[Rr]eferensgrupp(?:en)?|LAG)(?![\w-])((?:\s+\S+){0,8})")
+_WORKING = re.compile(r"(?<![\w-])([Aa]rbetsgrupp(?:en)?|[Rr]eferensgrupp(?:en)?|LAG)(?![\w-])(?=((?:\s+\S+){0,8}))")
 # "Beredningsgruppen", "Samordningsgruppen" (a capitalised compound that is not one of the above)
 _OTHER_GROUP = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{3,}gruppen)(?![\w-])")
 
@@ -131,7 +131,7 @@ _ACRONYM = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,6})(?![\w-])")
 # --- agreements and initiatives ----------------------------------------------------------------
 _AGREEMENT = re.compile(
     r"(?<![\w-])((?:[Rr]egional[a]?\s+|[Ll]änsövergripande\s+|[Ll]okal[a]?\s+|[Tt]illäggs)?[Öö]verenskommelse(?:n|ns)?)"
-    r"(?![\w-])((?:\s+\S+){0,12})"
+    r"(?![\w-])(?=((?:\s+\S+){0,12}))"
 )
 _AVTAL = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][\wåäö]{5,}avtal(?:et|ets)?)(?![\w-])")
 _GENERIC_AVTAL = ("samverkans", "tilläggs", "data", "datadelnings", "köpe", "hyres", "kollektiv", "pub", "ramavtal")

@@ -31,6 +31,7 @@ class Mention(BaseModel):
     quote: str
     aliases: list[str] = Field(default_factory=list)
     parent: str | None = None  # for a steering group: the name of what it steers ("LCHNV")
+    declared: bool = False  # the text states the kind ("X är nätverkets styrgrupp"), not just a name pattern
 
 
 class Attendee(BaseModel):

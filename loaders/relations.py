@@ -132,7 +132,7 @@ def sentence_relations(text: str, line: int, ctx: Context, previous_targets: lis
         steering_mention = next((p for p in parent if p.kind == "SteeringGroup"), None)
         if subject and (owner or steering_mention):
             parent_name = owner[0].name if owner else steering_mention.parent
-            group = subject[-1].model_copy(update={"kind": "SteeringGroup", "parent": parent_name})
+            group = subject[-1].model_copy(update={"kind": "SteeringGroup", "parent": parent_name, "declared": True})
             add("PART_OF", group, owner[0] if owner else Mention(name=parent_name or "", kind="Network", line=line,
                                                                    quote=quote))
     return [r for r in out if r.target.name]

@@ -355,6 +355,9 @@ def _canonical(members: list[Node], uf: _UnionFind, nodes: dict[str, Node]) -> N
         for alias in m.aliases:
             counts[alias] += 0
     kind = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    # a document that says "Beredningsgruppen är nätverkets styrgrupp" settles the kind
+    if any(m.kind == NodeKind.STEERING_GROUP and m.props.get("declared") for m in members):
+        kind = NodeKind.STEERING_GROUP.value
     names = [m.name for m in members]
     # a lexicon name ("Avesta kommun") wins over a table's short form ("Avesta")
     if kind == NodeKind.ORGANISATION.value:
