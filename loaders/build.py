@@ -177,6 +177,7 @@ def _mention_node(b: FragmentBuilder, people: _People, mention: Mention) -> str 
 def _date_after(record: MinutesRecord) -> str | None:
     """For an undated meeting: the latest date the text proves it is after."""
     dates = [record.previous_minutes] if record.previous_minutes else []
+    dates += record.past_dates
     for item in record.items:
         dates += [d.date for d in item.decisions if d.status == "reported" and d.date]
         dates += [c.date for c in item.commissions if c.date]

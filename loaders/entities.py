@@ -31,7 +31,8 @@ TOPIC_STOP = {
     "konstaterade", "informerar", "informerade", "redovisar", "redovisade", "presenterar", "presenterade", "lyfter",
     "lyfte", "önskar", "behöver", "planerar", "fortsätter", "träffades", "diskuterade", "kartlagt", "gick", "går",
     "antogs", "antas", "antar", "antog", "beslutades", "fastställdes", "godkändes", "godkänns", "godkänner",
-    "tillsattes", "lades", "överlämnar", "överlämnade", "skickas", "skickades",
+    "tillsattes", "lades", "överlämnar", "överlämnade", "skickas", "skickades", "ställer", "kräver", "innebär",
+    "gäller", "omfattar", "löper", "visar", "pekar",
 }  # fmt: skip
 # Prepositions allowed inside an agreement's topic ("samverkan vid utskrivning från sluten …").
 AGREEMENT_INNER = {"vid", "från", "om", "för", "i", "inom", "av", "och"}
@@ -307,6 +308,8 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
         tail = m[1].strip()
         words = tail.split()
         # "RSS Dalarna" / "RSS Jämtland Härjedalen"; "RSS befintliga …" is the bare abbreviation
+        if words and words[-1].endswith("s") and lookup_org("Region " + " ".join(words)[:-1], fuzzy=False):
+            words[-1] = words[-1][:-1]  # "RSS Dalarnas": the genitive
         if words and words[-1] == "län":  # "RSS Kalmar län"
             name = "RSS " + " ".join(words) if lookup_org("Region " + " ".join(words[:-1]), fuzzy=False) else "RSS"
         else:

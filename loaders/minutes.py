@@ -572,6 +572,8 @@ def _narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRecord,
         rec.mentions.extend(mentions)
         dates = [d.iso for d in find_dates(text, default_year=meeting_year)]
         known_dates.extend(dates)
+        if dates and _PAST.search(text) and not _FUTURE.search(text):
+            record.past_dates.append(dates[0])  # the event; later dates may be deadlines or validity
         month_ref = re.search(r"(?i)\bi\s+(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", text)
         if not dates and month_ref:
             month = MONTHS[month_ref[1].lower()]
@@ -627,6 +629,10 @@ def _narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRecord,
                 f.year = f.year or (int(years[-1]) if years else None)
             rec.funding.extend(funding)
 
+# a sentence that tells of something done: its dates lie before the meeting
+_PAST = re.compile(r"\b(var|hölls|genomfördes|skedde|har varit|gick ut|avslutades|beslutades|beslutade|gav|antogs|inkom|"
+                   r"fastställdes|godkändes|lämnades|presenterades)\b")
+_FUTURE = re.compile(r"\b(kommer|ska|skall|planeras|planerar|senast|inför|nästa)\b")
 # "Styrgruppen uppdrar åt Emma Provander att …": the meeting's own body deciding, in the present tense
 _PRESENT_DECISION = re.compile(r"^(?P<subj>[A-ZÅÄÖ][^.,]{0,60}?)\s+(?:uppdrar åt|ger\s.{1,80}?\si uppdrag|beslutar|"
                                r"godkänner|fastställer|antar|ställer sig bakom|tillstyrker)\b")

@@ -119,6 +119,7 @@ class MinutesRecord(BaseModel):
     attendees: list[Attendee] = Field(default_factory=list)
     items: list[ItemRecord] = Field(default_factory=list)
     aliases: list[list[str]] = Field(default_factory=list)  # names the document declares equal
+    past_dates: list[str] = Field(default_factory=list)  # dates the text tells of in the past tense
     warnings: list[tuple[int | None, str]] = Field(default_factory=list)
 
 

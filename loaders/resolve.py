@@ -106,6 +106,14 @@ def _distinct_part(name: str) -> str:
     return regional + _GENERIC.sub("", folded).replace(" ", "")
 
 
+def _abbreviated(a: str, b: str) -> bool:
+    """Word for word the same or one an abbreviation (prefix) of the other: "rehab" ~ "rehabilitering"."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if len(wa) != len(wb) or len(wa) < 3 or wa == wb:
+        return False
+    return all(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x, y in zip(wa, wb))
+
+
 def _typo_close(a: str, b: str) -> bool:
     if not a or not b or a[0] != b[0]:
         return False
@@ -222,7 +230,10 @@ def _groups(uf: _UnionFind, nodes: list[Node]) -> None:
         parts = [(node, {_distinct_part(n) for n in _names(node)} - {""}) for node in same]
         for i, (a, pa) in enumerate(parts):
             for b, pb in parts[i + 1 :]:
-                if uf.find(a.id) != uf.find(b.id) and any(_typo_close(x, y) for x in pa for y in pb):
+                if uf.find(a.id) == uf.find(b.id):
+                    continue
+                if any(_typo_close(x, y) for x in pa for y in pb) or any(
+                        _abbreviated(x, y) for x in _names(a) for y in _names(b)):
                     uf.union(a.id, b.id)
     # steering groups by what they steer, once those are resolved
     name_index: dict[str, str] = {}
@@ -270,7 +281,7 @@ def _agreements(uf: _UnionFind, nodes: list[Node]) -> None:
                 by_key[key] = node.id
     # "överenskommelse psykisk hälsa" is the one agreement whose core starts with those words
     keys = sorted(by_key)
-    for short in keys:
+    for short in reversed(keys):  # longest first, so the variants of one long name are one before a short one joins
         longer = {uf.find(by_key[k]) for k in keys if k != short and k.startswith(short + " ")}
         if len(short.split()) >= 2 and len(longer) == 1:
             uf.union(by_key[short], longer.pop())
