@@ -111,7 +111,7 @@ def _abbreviated(a: str, b: str) -> bool:
     wa, wb = fold(a).split(), fold(b).split()
     if len(wa) != len(wb) or len(wa) < 3 or wa == wb:
         return False
-    return all(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x, y in zip(wa, wb))
+    return all(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x, y in zip(wa, wb, strict=True))
 
 
 def _typo_close(a: str, b: str) -> bool:
