@@ -96,7 +96,9 @@ def _check(op: str, args: dict[str, Any]) -> None:
         raise CorrectionError("merge needs two different nodes")
 
 
-def new_correction(op: str, args: dict[str, Any], reason: str = "", made_at: str | None = None) -> dict[str, Any]:
+def new_correction(
+    op: str, args: dict[str, Any], reason: str = "", made_at: str | None = None
+) -> dict[str, Any]:
     """A checked correction dict, ready to append to the store's list."""
     args = dict(args)
     _check(op, args)
@@ -131,9 +133,7 @@ def apply_corrections(graph: GraphData, corrections: list[dict[str, Any]]) -> Gr
     return apply_with_report(graph, corrections)[0]
 
 
-def apply_with_report(
-    graph: GraphData, corrections: list[dict[str, Any]]
-) -> tuple[GraphData, list[Outcome]]:
+def apply_with_report(graph: GraphData, corrections: list[dict[str, Any]]) -> tuple[GraphData, list[Outcome]]:
     """The corrected graph and one :class:`Outcome` per correction."""
     active = [c for c in corrections if isinstance(c, dict) and not c.get("undone")]
     if not active:
@@ -244,7 +244,9 @@ class _Work:
             target = keep.id if edge.target == drop.id else edge.target
             if source == target:
                 continue  # "A is part of B" means nothing once A and B are one
-            new = edge.model_copy(update={"source": source, "target": target, "key": _rekey(edge, source, target)})
+            new = edge.model_copy(
+                update={"source": source, "target": target, "key": _rekey(edge, source, target)}
+            )
             self.rekeyed[edge.key] = new.key
             self._put(new)
         del self.nodes[drop.id]
@@ -328,9 +330,15 @@ class _Work:
             etype, source, target, disc = parsed
             key = edge_key(etype, self._id(source), self._id(target), disc)
             return [key] if key in self.edges else []
-        source, target, etype = self._id(str(args["source"])), self._id(str(args["target"])), str(args["type"])
+        source, target, etype = (
+            self._id(str(args["source"])),
+            self._id(str(args["target"])),
+            str(args["type"]),
+        )
         return [
-            e.key for e in self.edges.values() if e.source == source and e.target == target and str(e.type) == etype
+            e.key
+            for e in self.edges.values()
+            if e.source == source and e.target == target and str(e.type) == etype
         ]
 
 

@@ -408,7 +408,7 @@ def mandate_fragment(document: str, record: MandateRecord, lines: list[str], **d
             if recipient:
                 b.edge(EdgeType.FUNDS, funding, recipient, f.line, f.quote, amount_sek=f.amount_sek, year=f.year)
         if funder and recipient:
-            b.edge(EdgeType.FUNDS, funder, recipient, f.line, f.quote, discriminator=document,
+            b.edge(EdgeType.FUNDS, funder, recipient, f.line, f.quote, discriminator=f"{document}#{f_index}",
                    amount_sek=f.amount_sek or None, year=f.year)
     for d_index, d in enumerate(record.decisions):
         decision = b.node(item_id("Decision", document, "mandate", str(d_index)), "Decision", _quote(d.text)[:120],

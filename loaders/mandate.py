@@ -213,7 +213,9 @@ def _financing(clean: list[str], record: MandateRecord, ctx: Context) -> None:
         _reported_decision(text, sentence.line, ctx, record)
         if re.search(r"(?i)\bfinansier|\bbudget|\bmedel\b|\bmedlen\b|\bkr\b|kronor|\bavsätt", text):
             in_sentence = [x for x in find_mentions(text, sentence.line, ctx) if x.kind == "Agreement"]
-            funding = sentence_funding(text, sentence.line, ctx, default_recipient=record.subject,
+            about_subject = re.search(r"(?i)\b(uppdraget|arbetet|gruppens?|processgruppens?|samordningen|insatsen)\b", text) \
+                or fold(record.subject.name) in fold(text)
+            funding = sentence_funding(text, sentence.line, ctx, default_recipient=record.subject if about_subject else None,
                                        default_funder=(in_sentence or agreements_in_doc or [None])[0])
             if not funding:
                 agreements = [x for x in find_mentions(text, sentence.line, ctx) if x.kind in ("Agreement", "Organisation")]
