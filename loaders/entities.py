@@ -119,7 +119,7 @@ _WORKING = re.compile(r"(?<![\w-])([Aa]rbetsgrupp(?:en)?|[Rr]eferensgrupp(?:en)?
 _OTHER_GROUP = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{3,}gruppen)(?![\w-])")
 
 # --- organisations ---------------------------------------------------------------------------
-_REGION = re.compile(r"(?<![\w-])(Region(?:\s+[A-ZÅÄÖ]\w+){1,2})(?![\w-])")
+_REGION = re.compile(r"(?<![\w-])(Region(?:\s+[A-ZÅÄÖ]\w+){1,2}(?:\s+län)?)(?![\w-])")
 _MUNICIPALITY = re.compile(r"(?<![\w-])((?:[A-ZÅÄÖ][\w-]+\s)?[A-ZÅÄÖ][\w-]+\s+kommun)(?![\w-])")
 _RSS = re.compile(r"(?<![\w-])RSS(?![\w-])((?:\s+[A-ZÅÄÖ]\w+){0,2}(?:\s+län\b)?)")
 _DELEGATION = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö]\w{3,}(?:delegationen|myndigheten|kansliet|styrelsen))(?![\w-])")
@@ -134,6 +134,7 @@ _AGREEMENT = re.compile(
     r"(?<![\w-])((?:[Rr]egional[a]?\s+|[Ll]änsövergripande\s+|[Ll]okal[a]?\s+|[Tt]illäggs)?[Öö]verenskommelse(?:n|ns)?)"
     r"(?![\w-])(?=((?:\s+\S+){0,12}))"
 )
+_ROK = re.compile(r"(?<![\w-])(?:RÖK|LÖK)(?::ar|:en)?\s+(?=[A-ZÅÄÖ])(\S+(?:\s+\S+){0,6})")
 _AVTAL = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][\wåäö]{5,}avtal(?:et|ets)?)(?![\w-])")
 _GENERIC_AVTAL = ("samverkans", "tilläggs", "data", "datadelnings", "köpe", "hyres", "kollektiv", "pub", "ramavtal")
 _CAMEL = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][a-zåäö]+)(?![\w])")
@@ -294,9 +295,12 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
 
 def _find_orgs(text, line, quote, ctx, add) -> None:
     for m in _REGION.finditer(text):
-        org = lookup_org(m[1], fuzzy=False)
-        if org:
-            add(m.start(), m.end(), _mention(org.name, "Organisation", line, quote))
+        candidates = [m[1]] + ([m[1].rsplit(" ", 1)[0]] if " " in m[1][7:] else [])
+        for candidate in candidates:  # "Region Jämtland Härjedalen", "Region Kalmar län", "Region Dalarna Falun"
+            org = lookup_org(candidate, fuzzy=False)
+            if org:
+                add(m.start(), m.start() + len(candidate), _mention(org.name, "Organisation", line, quote))
+                break
     for m in _MUNICIPALITY.finditer(text):
         for candidate in (m[1], m[1].split(" ", 1)[-1] if " " in m[1].split(" kommun")[0] else m[1]):
             org = lookup_org(candidate, fuzzy=False)
@@ -364,6 +368,7 @@ def agreement_key(name: str) -> str:
     key = re.sub(r"\b(20\d\d)\b", " ", key)
     key = re.sub(r"^(regional[a]? |lansovergripande |lokal[a]? |den |nya |statliga )+", "", key.strip())
     key = re.sub(r"^(tillaggs)?overenskommelse(n|ns)?( om| for| inom)?\b", "", key).strip()
+    key = re.sub(r"^(rok|lok)(ar|en)?\b", "", key).strip()
     if key.endswith(("avtalet", "avtalets", "avtal")):
         key = re.sub(r"savtal(et|ets)?$|avtal(et|ets)?$", "", key)
     key = " ".join(key.split())
@@ -393,6 +398,11 @@ def _find_agreements(text, line, quote, ctx, add) -> None:
                 _mention(name, "Agreement", line, quote))
         elif ctx.last.get("Agreement"):
             add(m.start(), m.end(1), ctx.last["Agreement"].model_copy(update={"line": line, "quote": quote}))
+    for m in _ROK.finditer(text):  # "RÖK Missbruk och beroende", "RÖK:ar Barn och ungas hälsa"
+        topic = _topic(m[1].split(), inner={"och"}, limit=5)
+        if topic:
+            add(m.start(), m.start(1) + len(" ".join(topic)), _mention(f"RÖK {' '.join(topic)}".rstrip(","), "Agreement",
+                                                                        line, quote))
     for m in _AVTAL.finditer(text):
         word = m[1]
         if word.lower().startswith(_GENERIC_AVTAL) or fold(word) in ("avtalet",):

@@ -254,9 +254,31 @@ def _parse_item(clean: list[str], item: _Item, end: int, ctx: Context, record: M
     for k in range(item.start + len(title_lines), end):
         if k not in consumed:
             body_lines.append((k + 1, clean[k]))
+    rec.mentions.extend(_listed_agreements(clean, item.start, end))
     _narrative(body_lines, ctx, rec, record)
     _attach_funding_recipients(rec)
     return rec
+
+
+def _listed_agreements(clean: list[str], start: int, end: int) -> list[Mention]:
+    """ "… överenskommelserna inom områdena:" followed by bullets: each bullet names an agreement."""
+    out: list[Mention] = []
+    text = " ".join(clean[start:end])
+    prefix = "RÖK" if re.search(r"\b(RÖK|LÖK)\b", text) else "Överenskommelse om"
+    k = start
+    while k < end:
+        lead = " ".join([x for x in clean[max(start, k - 6) : k] if x][-2:] + [clean[k]])
+        if clean[k].rstrip().endswith(":") and re.search(r"(?i)överenskommelse\w*\b[^.]*:\s*$", lead):
+            j = k + 1
+            while j < end and (not clean[j] or BULLET.match(clean[j])):
+                item = BULLET.sub("", clean[j]).strip(" .,;")
+                if item and len(item.split()) <= 6 and item[:1].isupper():
+                    name = f"{prefix} {item if prefix == 'RÖK' else item[0].lower() + item[1:]}"
+                    out.append(Mention(name=name, kind="Agreement", line=j + 1, quote=clean[j], aliases=[item]))
+                j += 1
+            k = j
+        k += 1
+    return out
 
 
 def _continues_title(previous: str, line: str) -> bool:

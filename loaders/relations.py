@@ -43,6 +43,9 @@ _AMOUNT = re.compile(
 )
 _FUNDER_VERB = re.compile(r"\b(?:avsätter|avsatt|avsatte|beviljar|beviljat|beviljade|tilldelar|tilldelat|bidrar med|"
                           r"finansierar|betalar|står för)\b")
+_PAID_BY = re.compile(r"\b(?:finansierat|finansierad|finansierade|betalt|betalas)\s+(?:\S+\s+){0,2}?av\s")
+_REQUISITION = re.compile(r"\brekvirera[rs]?\b(?:\s+\S+){0,2}\s*$")
+_GIVER = re.compile(r"\b(?:tilldela[rt]?|bevilja[rt]?|ge|ger|finansiera[rt]?)\s+(?=[A-ZÅÄÖ])")
 _FINANCED_BY = re.compile(r"\bfinansieras\b(?:[^.]*?)\bav\s")
 
 
@@ -160,11 +163,35 @@ def sentence_funding(text: str, line: int, ctx: Context, default_funder: Mention
                 out.append(FundingRecord(amount_sek=amount_sek(amount[1], amount[2]) or 0 if amount else 0,
                                          year=int(years[-1]) if years else None, funder=payer,
                                          recipient=recipients[-1], line=line, quote=quote))
+    paid_by = _PAID_BY.search(text)
+    if paid_by:  # "…, finansierat av Region Värmland"
+        payers = _structures(text[paid_by.end() :], line, ctx, quote)
+        funder = payers[0] if payers else funder
     for amount in _AMOUNT.finditer(text):
         value = amount_sek(amount[1], amount[2])
         if value is None or value < 1000:
             continue
+        before = text[: amount.start()]
         after = text[amount.end() :]
+        requisition = _REQUISITION.search(before)
+        if requisition and (source := re.match(r"\s*(?:\S+\s+){0,3}?från\s+(.{0,60})", after)):
+            # "Region Kalmar län kan rekvirera 4 800 000 kr från Socialstyrelsen"
+            payers = _structures(source[1], line, ctx, quote)
+            takers = _structures(before[: requisition.start()], line, ctx, quote)
+            if payers and takers:
+                out.append(FundingRecord(amount_sek=value, year=int(years[-1]) if years else None, funder=payers[0],
+                                         recipient=takers[-1], line=line, quote=quote))
+                continue
+        giver = _GIVER.search(before)
+        if giver:  # "tilldela Referensgruppen 180 tkr", "finansierar LAG Mobil närvård med 1 250 000 kr"
+            between = _structures(before[giver.end() :], line, ctx, quote)
+            if between:
+                payer = funder if not giver[0].startswith(("tilldela", "bevilja", "ge ")) or funder else default_funder
+                out.append(FundingRecord(amount_sek=value, year=int(years[-1]) if years else None,
+                                         funder=_structures(before[: giver.start()], line, ctx, quote)[-1:][0]
+                                         if _structures(before[: giver.start()], line, ctx, quote) else payer,
+                                         recipient=between[-1], line=line, quote=quote))
+                continue
         target = re.match(r"\s*(?:[^\s,]+\s+){0,5}?(?:till|för|åt)\s+(.{0,90})", after)
         recipient = None
         if target:
