@@ -267,7 +267,7 @@ def _listed_agreements(clean: list[str], start: int, end: int) -> list[Mention]:
     prefix = "RÖK" if re.search(r"\b(RÖK|LÖK)\b", text) else "Överenskommelse om"
     k = start
     while k < end:
-        lead = " ".join([x for x in clean[max(start, k - 6) : k] if x][-2:] + [clean[k]])
+        lead = " ".join([*[x for x in clean[max(start, k - 6):k] if x][-2:], clean[k]])
         if clean[k].rstrip().endswith(":") and re.search(r"(?i)överenskommelse\w*\b[^.]*:\s*$", lead):
             j = k + 1
             while j < end and (not clean[j] or BULLET.match(clean[j])):
