@@ -16,6 +16,9 @@ Operations (``args``):
 - ``remove_edge`` ``{key}`` or ``{source, target, type}``: every matching edge.
 - ``mark_wrong`` ``{node}`` or ``{edge}``: the node (with its edges) or the edge leaves the graph.
 
+Other keys in ``args`` are kept and ignored (the app stores ``names``, the names the ids had when
+the correction was made, for its list of corrections).
+
 Corrections are applied in the order they were made; undone ones are passed over. Later
 corrections follow earlier merges (an id merged away means the node it went into). A correction
 whose ids are not in the graph (a document was forgotten, a name changed) is skipped with a note,
