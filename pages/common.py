@@ -1,0 +1,286 @@
+"""What every page shares: the store and backend, cached queries, Swedish labels and escaping.
+
+Text from documents may hold HTML or Markdown (``<script>``, ``**``, ``:red[...]``): every string
+from the graph goes through :func:`md` before ``st.markdown``/``st.caption``/link labels and
+through :func:`h` before any HTML; tables (``st.dataframe``) show text as text.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from graph.backend import GraphBackend
+from graph.corrections import CORRECTION_DOCUMENT
+from graph.models import Edge, EdgeType, Node, NodeKind, Source
+from graph.store import DEFAULT_STORE, EmbeddedStore
+from queries.backend import EmbeddedBackend
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "DOCUMENTS_PAGE",
+    "EDGE_LABELS",
+    "EVENT_LABELS",
+    "GAP_LABELS",
+    "KIND_LABELS",
+    "backend",
+    "backend_description",
+    "docs_folder",
+    "graph_lists",
+    "h",
+    "md",
+    "node_labels",
+    "query",
+    "show_sources",
+    "sources_frame",
+    "store",
+]
+
+STORE_ENV = "SAMVERKAN_STORE"
+DOCS_ENV = "SAMVERKAN_DOCS"
+DOCUMENTS_PAGE = "pages/documents.py"
+
+KIND_LABELS: dict[str, str] = {
+    "Network": "Nätverk",
+    "Council": "Råd",
+    "SteeringGroup": "Styrgrupp",
+    "ProcessGroup": "Processgrupp",
+    "ProgramArea": "LPO",
+    "WorkingGroup": "Arbetsgrupp",
+    "Organisation": "Organisation",
+    "Person": "Person",
+    "Agreement": "Överenskommelse",
+    "Funding": "Medel",
+    "Initiative": "Initiativ",
+    "Document": "Dokument",
+    "Meeting": "Möte",
+    "AgendaItem": "Ärende",
+    "Decision": "Beslut",
+}
+EDGE_LABELS: dict[str, str] = {
+    "HELD_BY": "hölls av",
+    "HAS_ITEM": "har ärende",
+    "HAS_DECISION": "har beslut",
+    "DECIDED_BY": "beslutat av",
+    "ATTENDED": "deltog i",
+    "PRESENTED": "föredrog",
+    "MEMBER_OF": "ledamot i",
+    "AFFILIATED_WITH": "knuten till",
+    "COMMISSIONS": "ger uppdrag åt",
+    "REPORTS_TO": "rapporterar till",
+    "STEERS": "styr",
+    "PART_OF": "ingår i",
+    "FUNDS": "finansierar",
+    "PARTY_TO": "part i",
+    "CONCERNS": "gäller",
+    "FROM_DOCUMENT": "från dokument",
+}
+GAP_LABELS: dict[str, str] = {
+    "no_mandate": "saknar mandat",
+    "no_steering_group": "saknar styrgrupp",
+    "no_members": "saknar medlemmar",
+    "no_municipal_representation": "saknar kommunrepresentation",
+    "inactive_12_months": "inaktiv 12 mån",
+    "mandate_expired": "mandat utgånget",
+}
+EVENT_LABELS: dict[str, str] = {
+    "decision": "beslut",
+    "reported_decision": "rapporterat beslut",
+    "commission": "uppdrag",
+    "mandate": "uppdragsbeskrivning",
+    "agenda_item": "ärende",
+}
+assert set(KIND_LABELS) == {k.value for k in NodeKind}
+assert set(EDGE_LABELS) == {t.value for t in EdgeType}
+
+
+# --- escaping ------------------------------------------------------------------------------------
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
+
+
+def md(text: Any) -> str:
+    """Text shown as itself in Streamlit Markdown: every Markdown, LaTeX, colour and emoji
+    directive character backslash-escaped, line breaks made spaces.
+
+    >>> md("<script>alert(1)</script> *fet* :red[x]")
+    '\\\\<script\\\\>alert\\\\(1\\\\)\\\\</script\\\\> \\\\*fet\\\\* \\\\:red\\\\[x\\\\]'
+    """
+    if text is None:
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def h(text: Any) -> str:
+    """Text made safe inside HTML, attributes included."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+# --- store and backend ---------------------------------------------------------------------------
+def store_root() -> Path:
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE).resolve()
+
+
+def docs_folder() -> Path | None:
+    value = os.environ.get(DOCS_ENV)
+    return Path(value) if value else None
+
+
+@st.cache_resource(show_spinner=False)
+def _store(root: str) -> EmbeddedStore:
+    return EmbeddedStore(root)
+
+
+def store() -> EmbeddedStore:
+    """The embedded store (documents, texts and corrections live here even when Neo4j answers)."""
+    return _store(str(store_root()))
+
+
+@st.cache_resource(max_entries=2, show_spinner="Läser grafen …")
+def _embedded(root: str, stamp: tuple[int, int]) -> EmbeddedBackend:
+    return EmbeddedBackend.from_store(_store(root))
+
+
+@st.cache_resource(show_spinner="Ansluter till Neo4j …")
+def _neo4j(uri: str, user: str | None, database: str | None):
+    from graph.neo4j_store import Neo4jBackend
+
+    return Neo4jBackend.from_env(uri=uri, user=user, database=database)
+
+
+def _neo4j_settings() -> tuple[str, str | None, str | None] | None:
+    uri = os.environ.get("NEO4J_URI")
+    return (uri, os.environ.get("NEO4J_USER"), os.environ.get("NEO4J_DATABASE")) if uri else None
+
+
+def backend() -> GraphBackend:
+    """Neo4j when ``NEO4J_URI`` is set and reachable, else the embedded store (cached per version)."""
+    settings = _neo4j_settings()
+    if settings is not None and not st.session_state.get("_neo4j_failed"):
+        try:
+            return _neo4j(*settings)
+        except Exception as exc:  # unreachable server, wrong password: say so, use the local store
+            st.session_state["_neo4j_failed"] = f"{type(exc).__name__}: {exc}"
+    s = store()
+    return _embedded(str(s.root), s.version_stamp())
+
+
+def backend_description() -> tuple[str, str]:
+    """(headline, detail) for the sidebar: which store answers the questions."""
+    settings = _neo4j_settings()
+    failed = st.session_state.get("_neo4j_failed")
+    if settings is not None and not failed:
+        database = f", databas {settings[2]}" if settings[2] else ""
+        return "Neo4j", f"{settings[0]}{database}"
+    detail = str(store_root())
+    if failed:
+        detail += f" (Neo4j på {settings[0]} svarade inte: {failed})"
+    return "Inbäddad lagring", detail
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _query(_backend: GraphBackend, version: str, name: str, args: tuple) -> Any:
+    from queries import groups, lineage, mandates, person
+
+    fn = {"groups": groups, "lineage": lineage, "mandates": mandates, "person": person}[name]
+    return fn(_backend, *args)
+
+
+def query(name: str, *args: Any) -> Any:
+    """``queries.<name>(backend, *args)``, cached until the graph changes."""
+    b = backend()
+    return _query(b, b.version(), name, args)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _node_labels(_backend: GraphBackend, version: str, kinds: tuple[str, ...] | None) -> dict[str, str]:
+    nodes = _backend.nodes([NodeKind(k) for k in kinds] if kinds is not None else None)
+    order = {k: i for i, k in enumerate(KIND_LABELS)}
+    nodes = sorted(nodes, key=lambda n: (order.get(str(n.kind), 99), n.name.casefold(), n.id))
+    return {n.id: node_label(n) for n in nodes}
+
+
+@st.cache_resource(max_entries=2, show_spinner="Läser grafen …")  # shared, never changed: no copies
+def _graph_lists(_backend: GraphBackend, version: str) -> tuple[list[Node], list[Edge]]:
+    return _backend.nodes(), _backend.edges()
+
+
+def graph_lists() -> tuple[list[Node], list[Edge]]:
+    """All nodes and edges, cached until the graph changes (two reads on Neo4j)."""
+    b = backend()
+    return _graph_lists(b, b.version())
+
+
+def node_labels(kinds: Iterable[NodeKind | str] | None = None) -> dict[str, str]:
+    """Node id -> "Name (Kind)", sorted by kind then name: the options of a node picker."""
+    b = backend()
+    key = tuple(sorted(str(k) for k in kinds)) if kinds is not None else None
+    return _node_labels(b, b.version(), key)
+
+
+def node_label(node: Node) -> str:
+    return f"{node.name} ({KIND_LABELS.get(str(node.kind), str(node.kind))})"
+
+
+def as_of_input(key: str, label: str = "Som det såg ut den") -> str | None:
+    """An optional date (empty: today's graph), as an ISO string for the queries."""
+    value = st.date_input(label, value=None, key=key, format="YYYY-MM-DD", min_value=date(1990, 1, 1))
+    return value.isoformat() if value else None
+
+
+# --- sources -------------------------------------------------------------------------------------
+def sources_frame(sources: Iterable[Source]) -> pd.DataFrame:
+    rows = [
+        {
+            "Dokument": "rättelse" if s.document == CORRECTION_DOCUMENT else s.document,
+            "Rad": s.line or None,
+            "Citat": s.quote,
+        }
+        for s in sources
+    ]
+    return frame(rows, ["Dokument", "Rad", "Citat"])
+
+
+def doc_link(source: Source, label: str | None = None) -> None:
+    """A link to the document view at the source's line (a correction has no document)."""
+    if source.document == CORRECTION_DOCUMENT:
+        st.caption(f"Rättelse: {md(source.quote)}")
+        return
+    st.page_link(
+        DOCUMENTS_PAGE,
+        label=md(label or f"{source.document}, rad {source.line}"),
+        icon=":material/description:",
+        query_params={"doc": source.document, "line": str(source.line)},
+    )
+
+
+def show_sources(sources: list[Source], links: int = 5) -> None:
+    """The sources as a table, and links to the first few in the document view."""
+    if not sources:
+        st.caption("Inga källor.")
+        return
+    st.dataframe(sources_frame(sources), hide_index=True, width="stretch")
+    for source in sources[:links]:
+        doc_link(source)
+
+
+def frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    """A table with these columns (pandas is imported here, not on start: ~0.4 s of the first page)."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=columns)
+
+
+def first_source(sources: list[Source]) -> tuple[str, int | None, str]:
+    if not sources:
+        return ("", None, "")
+    s = sources[0]
+    return (s.document, s.line or None, s.quote)
