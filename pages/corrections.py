@@ -1,0 +1,242 @@
+"""Rättelser: merge, rename, change a kind, add or remove a relation, mark a fact as wrong; undo.
+
+Corrections live in the store's ``corrections.json`` and are applied after every rebuild
+(``graph.corrections``), so they survive re-ingestion. Saving one rebuilds the graph at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from graph.corrections import OPS, Outcome, apply_with_report, new_correction, set_undone
+from graph.models import Edge, EdgeType, NodeKind
+from graph.store import EmbeddedStore
+from loaders.pipeline import rebuild
+from pages.common import EDGE_LABELS, KIND_LABELS, backend, frame, md, node_labels, store
+
+OP_LABELS = {
+    "merge": "Slå ihop",
+    "rename": "Byt namn",
+    "change_kind": "Byt typ",
+    "add_edge": "Lägg till relation",
+    "remove_edge": "Ta bort relation",
+    "mark_wrong": "Markera som fel",
+}
+STATUS_LABELS = {"applied": "gäller", "skipped": "hoppades över", "undone": "ångrad"}
+#: Above this many candidates a node picker asks for a search word first.
+_PICK_ALL = 3000
+
+
+# --- store operations (no widgets) ---------------------------------------------------------------
+def record(s: EmbeddedStore, correction: dict[str, Any]) -> None:
+    """Append a correction and rebuild the graph so it shows at once."""
+    with s.lock():
+        s.save_corrections([*s.load_corrections(), correction])
+        rebuild(s)
+
+
+def set_state(s: EmbeddedStore, correction_id: str, undone: bool) -> None:
+    """Undo (or redo) a correction and rebuild; the record stays in the file."""
+    with s.lock():
+        s.save_corrections(set_undone(s.load_corrections(), correction_id, undone))
+        rebuild(s)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def outcomes(_s: EmbeddedStore, stamp: tuple[int, int], corrections_key: str) -> dict[str, Outcome]:
+    """What became of each correction on the graph as the documents give it."""
+    from loaders.resolve import resolve
+
+    _, report = apply_with_report(resolve(_s.fragments()), _s.load_corrections())
+    return {o.id: o for o in report}
+
+
+def describe(c: dict[str, Any]) -> str:
+    """One line in Swedish for the list of corrections."""
+    args = c.get("args") or {}
+    names = args.get("names") or {}
+
+    def name(key: str) -> str:
+        value = args.get(key)
+        return names.get(value, value) if isinstance(value, str) else str(value)
+
+    op = c.get("op")
+    if op == "merge":
+        return f"{name('drop')} slogs ihop med {name('keep')}"
+    if op == "rename":
+        return f"{name('id')} heter {args.get('name')}"
+    if op == "change_kind":
+        return f"{name('id')} är {KIND_LABELS.get(args.get('kind'), args.get('kind'))}"
+    if op in ("add_edge", "remove_edge") and args.get("source"):
+        verb = "ny relation" if op == "add_edge" else "borttagen relation"
+        rel = EDGE_LABELS.get(args.get("type"), args.get("type"))
+        return f"{verb}: {name('source')} {rel} {name('target')}"
+    if op == "mark_wrong":
+        return f"fel: {name('node') if args.get('node') else args.get('label') or args.get('edge')}"
+    return f"{op}: {args}"
+
+
+# --- widgets ---------------------------------------------------------------------------------------
+def node_picker(label: str, key: str, kinds=None) -> str | None:
+    """A node, chosen from a list (narrowed by a search word on large graphs)."""
+    labels = node_labels(kinds)
+    if len(labels) > _PICK_ALL:
+        text = st.text_input(f"{label}: sök", key=f"{key}_search")
+        hits = backend().find_nodes(text, kinds, limit=50) if text.strip() else []
+        labels = {n.id: labels.get(n.id, n.name) for n in hits}
+    return st.selectbox(
+        label, list(labels), format_func=labels.get, key=key, index=None, placeholder="Välj …"
+    )
+
+
+def edge_picker(key: str) -> Edge | None:
+    """A relation of a chosen node."""
+    node = node_picker("Nod", f"{key}_node")
+    if node is None:
+        return None
+    b = backend()
+    edges = {e.key: e for e in b.edges_out(node) + b.edges_in(node) if e.key}
+    names = node_labels()
+    labels = {
+        k: f"{names.get(e.source, e.source)} — {EDGE_LABELS.get(str(e.type), str(e.type))} → {names.get(e.target, e.target)}"
+        for k, e in edges.items()
+    }
+    chosen = st.selectbox("Relation", list(labels), format_func=labels.get, key=f"{key}_edge", index=None,
+                          placeholder="Välj …")  # fmt: skip
+    return edges.get(chosen) if chosen else None
+
+
+def _submit(op: str, args: dict[str, Any] | None, key: str) -> None:
+    reason = st.text_input("Varför? (sparas med rättelsen)", key=f"{key}_reason")
+    if st.button(OP_LABELS[op], key=f"{key}_save", type="primary", disabled=args is None):
+        if not reason.strip():
+            st.error("Skriv varför rättelsen görs.")
+            return
+        try:
+            correction = new_correction(op, args or {}, reason)
+        except ValueError as exc:
+            st.error(f"Rättelsen kunde inte sparas: {md(exc)}")
+            return
+        record(store(), correction)
+        st.session_state["corrections_message"] = f"Sparad: {describe(correction)}"
+        st.rerun()
+
+
+def _names(*ids: str | None) -> dict[str, str]:
+    labels = node_labels()
+    return {i: labels.get(i, i) for i in ids if i}
+
+
+def _forms() -> None:
+    tabs = st.tabs([OP_LABELS[op] for op in OPS])
+    with tabs[0]:
+        st.caption("Två noder som är samma sak: relationer, alias och källor flyttas till den som behålls.")
+        keep = node_picker("Behåll", "merge_keep")
+        drop = node_picker("Slå ihop in i den (försvinner)", "merge_drop")
+        ok = keep and drop and keep != drop
+        _submit("merge", {"keep": keep, "drop": drop, "names": _names(keep, drop)} if ok else None, "merge")
+    with tabs[1]:
+        node = node_picker("Nod", "rename_node")
+        name = st.text_input("Nytt namn (det gamla blir alias)", key="rename_name")
+        ok = node and name.strip()
+        _submit("rename", {"id": node, "name": name.strip(), "names": _names(node)} if ok else None, "rename")
+    with tabs[2]:
+        node = node_picker("Nod", "kind_node")
+        kind = st.selectbox(
+            "Ny typ", [k.value for k in NodeKind], format_func=KIND_LABELS.get, key="kind_kind"
+        )
+        _submit("change_kind", {"id": node, "kind": kind, "names": _names(node)} if node else None, "kind")
+    with tabs[3]:
+        source = node_picker("Från", "add_source")
+        etype = st.selectbox(
+            "Relation", [t.value for t in EdgeType], format_func=EDGE_LABELS.get, key="add_type"
+        )
+        target = node_picker("Till", "add_target")
+        ok = source and target
+        args = {"source": source, "target": target, "type": etype, "names": _names(source, target)}
+        _submit("add_edge", args if ok else None, "add")
+    with tabs[4]:
+        edge = edge_picker("remove")
+        args = None
+        if edge is not None:
+            args = {"key": edge.key, "source": edge.source, "target": edge.target, "type": str(edge.type),
+                    "names": _names(edge.source, edge.target)}  # fmt: skip
+        _submit("remove_edge", args, "remove")
+    with tabs[5]:
+        what = st.radio("Vad är fel?", ["En nod", "En relation"], horizontal=True, key="wrong_what")
+        if what == "En nod":
+            node = node_picker("Nod", "wrong_node")
+            _submit("mark_wrong", {"node": node, "names": _names(node)} if node else None, "wrong_n")
+        else:
+            edge = edge_picker("wrong")
+            args = None
+            if edge is not None:
+                names = _names(edge.source, edge.target)
+                label = f"{names[edge.source]} {EDGE_LABELS.get(str(edge.type))} {names[edge.target]}"
+                args = {"edge": edge.key, "label": label}
+            _submit("mark_wrong", args, "wrong_e")
+
+
+def _list() -> None:
+    s = store()
+    corrections = s.load_corrections()
+    st.subheader(f"Gjorda rättelser ({len(corrections)})")
+    if not corrections:
+        st.caption("Inga rättelser ännu.")
+        return
+    key = "|".join(f"{c.get('id')}:{c.get('undone')}" for c in corrections)
+    result = outcomes(s, s.version_stamp(), key)
+    rows = []
+    for c in reversed(corrections):
+        outcome = result.get(str(c.get("id")))
+        status = outcome.status if outcome else ("undone" if c.get("undone") else "applied")
+        rows.append(
+            {
+                "Gjord": c.get("made_at", ""),
+                "Åtgärd": OP_LABELS.get(c.get("op"), c.get("op")),
+                "Vad": describe(c),
+                "Varför": c.get("reason", ""),
+                "Status": STATUS_LABELS.get(status, status),
+                "Not": outcome.note if outcome else "",
+                "id": c.get("id"),
+            }
+        )
+    st.dataframe(frame(rows, ["Gjord", "Åtgärd", "Vad", "Varför", "Status", "Not", "id"]), hide_index=True,
+                 width="stretch")  # fmt: skip
+    by_id = {c["id"]: c for c in corrections if c.get("id")}
+    chosen = st.selectbox(
+        "Rättelse", list(reversed(by_id)), key="corrections_pick",
+        format_func=lambda i: f"{by_id[i].get('made_at', '')} · {describe(by_id[i])}",
+    )  # fmt: skip
+    if chosen:
+        undone = bool(by_id[chosen].get("undone"))
+        if st.button("Gör om" if undone else "Ångra", key="corrections_toggle"):
+            set_state(s, chosen, not undone)
+            st.session_state["corrections_message"] = ("Återinförd: " if undone else "Ångrad: ") + describe(
+                by_id[chosen]
+            )
+            st.rerun()
+
+
+def render() -> None:
+    st.title("Rättelser")
+    st.caption(
+        "Rättelser sparas för sig (corrections.json i lagringen) och tillämpas efter varje inläsning, "
+        "så de finns kvar när dokumenten läses in igen."
+    )
+    if backend().name != "embedded":
+        st.info(
+            "Rättelserna sparas i den inbäddade lagringen; kör `samverkan push` för att föra dem till Neo4j."
+        )
+    message = st.session_state.pop("corrections_message", None)
+    if message:
+        st.success(md(message))
+    _forms()
+    st.divider()
+    _list()
+
+
+if __name__ == "__main__":
+    render()
