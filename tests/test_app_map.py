@@ -1,0 +1,181 @@
+"""The map's selection and its pyvis page (escaping, offline, size), the upload names, Markdown escaping."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+
+import pytest
+from browser.corpus import IMG_NAME, SCRIPT_NAME
+
+from graph.models import Edge, Node, Source
+from graph.store import EmbeddedStore
+from pages.common import EDGE_LABELS, KIND_LABELS, md
+from pages.graphmap import MapFilter, network_html, select, tooltip
+from pages.uploads import UploadRejected, safe_upload_name, save_upload
+
+ALL_KINDS = tuple(KIND_LABELS)
+ALL_TYPES = tuple(EDGE_LABELS)
+
+
+def n(id_: str, kind: str, name: str | None = None, **props) -> Node:
+    return Node(
+        id=id_,
+        kind=kind,
+        name=name or id_,
+        props=props,
+        sources=[Source(document="a.txt", line=1, quote="q")],
+    )
+
+
+def e(s: str, t: str, etype: str, **props) -> Edge:
+    return Edge(source=s, target=t, type=etype, props=props, key=f"{etype}|{s}|{t}|")
+
+
+@pytest.fixture
+def small():
+    nodes = [
+        n("net", "Network"),
+        n("sg", "SteeringGroup"),
+        n("pg", "ProcessGroup"),
+        n("m1", "Meeting", date="2025-02-14"),
+        n("m2", "Meeting", date="2025-11-21"),
+        n("d2", "Decision", date="2025-11-21"),
+        n("p", "Person"),
+    ]
+    edges = [
+        e("sg", "net", "PART_OF"),
+        e("sg", "pg", "STEERS", date="2025-04-11"),
+        e("m1", "net", "HELD_BY"),
+        e("m2", "sg", "HELD_BY"),
+        e("d2", "sg", "DECIDED_BY"),
+        e("p", "m1", "ATTENDED"),
+    ]
+    return nodes, edges
+
+
+def ids(nodes) -> set[str]:
+    return {x.id for x in nodes}
+
+
+def test_select_by_kind_and_type(small):
+    nodes, edges = small
+    got_nodes, got_edges = select(
+        nodes, edges, MapFilter(("Network", "SteeringGroup", "ProcessGroup"), ("STEERS",))
+    )
+    assert ids(got_nodes) == {"net", "sg", "pg"}
+    assert [x.type for x in got_edges] == ["STEERS"]
+
+
+def test_select_by_time_window(small):
+    nodes, edges = small
+    got_nodes, got_edges = select(nodes, edges, MapFilter(ALL_KINDS, ALL_TYPES, end="2025-03-01"))
+    assert "m2" not in ids(got_nodes) and "d2" not in ids(got_nodes)
+    assert "STEERS" not in {x.type for x in got_edges}  # dated after the window
+    got_nodes, _ = select(nodes, edges, MapFilter(ALL_KINDS, ALL_TYPES, start="2025-06-01"))
+    assert "m1" not in ids(got_nodes) and "m2" in ids(got_nodes)
+
+
+def test_select_neighbourhood_of_a_focus(small):
+    nodes, edges = small
+    one, _ = select(nodes, edges, MapFilter(ALL_KINDS, ALL_TYPES, focus="pg", depth=1))
+    assert ids(one) == {"pg", "sg"}
+    two, _ = select(nodes, edges, MapFilter(ALL_KINDS, ALL_TYPES, focus="pg", depth=2))
+    assert ids(two) == {"pg", "sg", "net", "m2", "d2"}
+    three, _ = select(nodes, edges, MapFilter(ALL_KINDS, ALL_TYPES, focus="pg", depth=3))
+    assert ids(three) == {"pg", "sg", "net", "m2", "d2", "m1"}
+    hidden_kind, _ = select(nodes, edges, MapFilter(("Network",), ALL_TYPES, focus="pg", depth=1))
+    assert ids(hidden_kind) == {"pg"}  # the focused node is shown even when its kind is not chosen
+
+
+def _data_of(page: str, name: str) -> list:
+    match = re.search(rf"{name} = new vis\.DataSet\((\[.*?\])\);", page, re.S)
+    assert match, name
+    return json.loads(match[1])
+
+
+@pytest.mark.parametrize("hierarchical", [False, True])
+def test_network_page_escapes_hostile_names_and_works_offline(hierarchical):
+    hostile = [
+        n("wg:1", "WorkingGroup", SCRIPT_NAME),
+        n("wg:2", "WorkingGroup", IMG_NAME),
+        Node(
+            id="x</script><b>",
+            kind="Person",
+            name="a href b",
+            sources=[Source(document="d", line=2, quote="<a href='x'>")],
+        ),
+        n("net", "Network", "Nätverket & co"),
+    ]
+    edges = [e("wg:1", "net", "REPORTS_TO"), e("x</script><b>", "wg:2", "MEMBER_OF")]
+    page = network_html(hostile, edges, KIND_LABELS, EDGE_LABELS, hierarchical=hierarchical)
+    for raw in ("<script>alert", "</script><img", "<img src=x", "x</script><b>", "<a href"):
+        assert raw not in page
+    assert "cdn.jsdelivr" not in page and "https://" not in page.split("<body>")[1]
+    assert "tooltip_link" not in page and "popup.innerHTML" not in page  # pyvis's HTML tooltips are off
+    nodes = _data_of(page, "nodes")
+    # the JSON holds the names exactly: vis-network draws labels on a canvas and sets titles as text
+    assert {x["title"].split("\n")[0] for x in nodes} >= {SCRIPT_NAME, IMG_NAME, "Nätverket & co"}
+    assert all("href" not in x["title"] for x in nodes)
+    edges_out = _data_of(page, "edges")
+    if hierarchical:
+        assert {(x["from"], x["to"], x["arrows"]) for x in edges_out} == {
+            ("net", "wg:1", "from"),
+            ("wg:2", "x</script><b>", "from"),
+        }
+
+
+def test_tooltip_breaks_href_only():
+    assert tooltip(["a", "HREF b"]) == "a\nHRE\u200bF b"
+
+
+def synthetic(count: int, seed: int = 3) -> tuple[list[Node], list[Edge]]:
+    rng = random.Random(seed)
+    kinds = ["Person"] * 6 + ["Meeting", "Organisation", "ProcessGroup", "Network"]
+    nodes = [n(f"n{i}", rng.choice(kinds), f"Nod {i} <b>{i}</b>") for i in range(count)]
+    edges = [
+        e(f"n{i}", f"n{rng.randrange(count)}", rng.choice(ALL_TYPES)) for i in range(count) for _ in range(2)
+    ]
+    return nodes, edges
+
+
+def test_map_of_2000_nodes_builds_quickly():
+    nodes, edges = synthetic(2000)
+    network_html(nodes[:10], edges[:10], KIND_LABELS, EDGE_LABELS)  # the template is compiled once
+    started = time.perf_counter()
+    page = network_html(nodes, edges, KIND_LABELS, EDGE_LABELS)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2.0, f"{elapsed:.2f} s"
+    options = json.loads(re.search(r"var options = (\{.*?\});\n", page, re.S)[1])
+    assert options["physics"] == {"enabled": False}  # positions come from pages.maplayout
+    assert options["layout"]["improvedLayout"] is False
+    drawn = _data_of(page, "nodes")
+    assert len(drawn) == 2000 and all("x" in x and "y" in x for x in drawn)
+    small = network_html(nodes[:100], edges[:50], KIND_LABELS, EDGE_LABELS)
+    small_options = json.loads(re.search(r"var options = (\{.*?\});\n", small, re.S)[1])
+    assert small_options["physics"]["stabilization"]["iterations"] <= 300
+    assert "network.setOptions({physics: {enabled: false}})" in small  # off once stabilised
+
+
+def test_upload_names_stay_in_the_uploads_folder(tmp_path):
+    assert safe_upload_name("../../x/.bashrc.txt") == "bashrc.txt"
+    assert safe_upload_name("C:\\Users\\a\\Protokoll 1.DOCX") == "Protokoll_1.docx"
+    assert safe_upload_name("<script>.md") == "script.md"
+    with pytest.raises(UploadRejected):
+        safe_upload_name("virus.exe")
+    store = EmbeddedStore(tmp_path / "store")
+    path = save_upload(store, "../../../etc/passwd.txt", b"hej")
+    assert path == store.uploads_dir / "passwd.txt" and path.read_bytes() == b"hej"
+    with pytest.raises(UploadRejected, match="tom"):
+        save_upload(store, "a.txt", b"")
+    with pytest.raises(UploadRejected, match="gränsen"):
+        save_upload(store, "a.txt", b"x" * (1024 * 1024 + 1), limit_mb=1)
+
+
+def test_markdown_escaping():
+    assert md("**fet** [länk](javascript:alert(1)) :red[x] $x$ <b>") == (
+        r"\*\*fet\*\* \[länk\]\(javascript\:alert\(1\)\) \:red\[x\] \$x\$ \<b\>"
+    )
+    assert md(None) == "" and md("rad ett\nrad två") == "rad ett rad två"

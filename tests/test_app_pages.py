@@ -1,0 +1,258 @@
+"""Every page of the app under Streamlit's AppTest, on the demo corpus plus one hostile document.
+
+The questions must give the demo corpus's answers (examples/gold.yaml): the register lists the demo
+groups, the lineage of the process group's mandate finds its meetings, the mandate chain of the
+process group leads to the steering group and the network.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from browser.corpus import IMG_NAME, SCRIPT_NAME, XSS_DOC_NAME, build_store, make_docs
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+PAGES = {
+    "pages/overview.py": "Översikt",
+    "pages/map.py": "Karta",
+    "pages/mandates.py": "Vem ger uppdrag åt vem",
+    "pages/lineage.py": "Beslutsspår",
+    "pages/register.py": "Samverkansregister",
+    "pages/people.py": "Personer",
+    "pages/documents.py": "Dokument",
+    "pages/corrections.py": "Rättelser",
+}
+TIMEOUT = 30
+#: A tag Markdown would pass on as HTML: "<" not escaped by a backslash.
+RAW_TAG = re.compile(r"(?<!\\)</?(script|img)", re.I)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    root = tmp_path_factory.mktemp("app")
+    docs = make_docs(root / "docs")
+    store = build_store(root / "store", docs)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SAMVERKAN_STORE", str(store.root))
+        mp.setenv("SAMVERKAN_DOCS", str(docs))
+        mp.delenv("NEO4J_URI", raising=False)
+        yield store
+
+
+def open_page(page: str, **query) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    if page != "pages/overview.py":
+        at.switch_page(page)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def node_id(store, name: str) -> str:
+    return next(n.id for n in store.graph().nodes if n.name == name)
+
+
+def texts(at: AppTest) -> str:
+    """Everything shown as Markdown, captions, alerts and titles, as one string."""
+    parts = [e.value for e in (*at.title, *at.subheader, *at.markdown, *at.caption)]
+    parts += [e.value for e in (*at.info, *at.success, *at.warning, *at.error)]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_first_page_renders_within_three_seconds(demo):
+    started = time.perf_counter()
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    elapsed = time.perf_counter() - started
+    assert not at.exception
+    assert at.title[0].value == "Översikt"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Dokument"] == "11"
+    assert int(metrics["Möten"]) >= 9
+    assert int(metrics["Beslut"]) > 50
+    assert "Inbäddad lagring" in "\n".join(m.value for m in at.sidebar.markdown)
+    assert elapsed < 3.0, f"first render took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_renders(demo, page):
+    at = open_page(page)
+    assert at.title[0].value == PAGES[page]
+
+
+def test_overview_shows_latest_meetings_and_decisions(demo):
+    at = open_page("pages/overview.py")
+    meetings = at.dataframe[0].value
+    assert "2025-12-11" in set(meetings["Datum"])  # the council's last demo meeting
+    decisions = at.dataframe[1].value
+    assert len(decisions) == 10
+    assert "Datakvalitet" in texts(at)
+
+
+def test_register_lists_demo_groups_and_filters(demo):
+    at = open_page("pages/register.py")
+    names = set(at.dataframe[0].value["Namn"])
+    for group in (
+        "Socialchefsnätverket",
+        "Styrgruppen för Socialchefsnätverket",
+        "Vård- och omsorgsrådet",
+        "Regional processgrupp demens",
+        "LPO Psykisk hälsa",
+        "Arbetsgruppen för trygg hemgång",
+    ):
+        assert group in names
+    assert {b.label for b in at.get("download_button")} == {"Ladda ner Excel", "Ladda ner CSV"}
+
+    at.multiselect(key="register_kinds").set_value(["ProcessGroup"]).run()
+    kinds = set(at.dataframe[0].value["Typ"])
+    assert kinds == {"Processgrupp"}
+    at.text_input(key="register_text").set_value("demens").run()
+    assert "Regional processgrupp demens" in set(at.dataframe[0].value["Namn"])
+    at.selectbox(key="register_sort").set_value("Flest brister").run()
+    gaps = list(at.dataframe[0].value["Brister"].str.count(",") + (at.dataframe[0].value["Brister"] != ""))
+    assert gaps == sorted(gaps, reverse=True)
+
+
+def test_lineage_finds_the_process_groups_events(demo):
+    at = open_page("pages/lineage.py")
+    at.text_input(key="lineage_query").set_value("uppdragsbeskrivning regional processgrupp demens").run()
+    assert not at.exception
+    events = at.dataframe[0].value
+    dates = set(events["Datum"])
+    assert {"2025-04-11", "2025-11-21"} <= dates
+    assert "03_socialchefsnatverket_2025-04-11.pdf" in set(events["Dokument"])
+    links = [p for p in at.get("page_link")]
+    assert links, "each event links to the document view"
+    dated = [d for d in events["Datum"] if d != "(odaterat)"]
+    assert dated == sorted(dated)
+
+
+def test_lineage_without_hits_says_so(demo):
+    at = open_page("pages/lineage.py")
+    at.text_input(key="lineage_query").set_value("xylofonorkester").run()
+    assert "Inga händelser" in texts(at)
+
+
+def test_mandates_shows_the_chain_of_the_process_group(demo):
+    at = open_page("pages/mandates.py")
+    tree = texts(at)
+    assert "Socialchefsnätverket" in tree and "Regional processgrupp demens" in tree
+    at.selectbox(key="mandates_node").set_value(node_id(demo, "Regional processgrupp demens")).run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Styrgruppen för Socialchefsnätverket" in shown
+    chain = at.dataframe[0].value
+    assert "Styrgruppen för Socialchefsnätverket" in set(chain["Överordnad"])
+    lines = at.dataframe[1].value
+    assert {"styr", "rapporterar till"} & set(lines["Relation"])
+
+
+def test_people_shows_a_persons_roles_and_meetings(demo):
+    at = open_page("pages/people.py")
+    at.selectbox(key="people_person").set_value(node_id(demo, "Nils Platshållare")).run()
+    shown = texts(at)
+    assert "Nils Platshållare" in shown
+    assert "Möten" in shown
+    assert any(len(df.value) for df in at.dataframe)
+
+
+def test_map_filters_search_and_hierarchy(demo):
+    at = open_page("pages/map.py")
+    caption = next(c.value for c in at.caption if "noder och" in c.value)
+    total = int(caption.split()[0])
+    at.multiselect(key="map_kinds").set_value(
+        ["Network", "SteeringGroup", "ProcessGroup", "ProgramArea"]
+    ).run()
+    caption = next(c.value for c in at.caption if "noder och" in c.value)
+    assert int(caption.split()[0]) < total
+    at.text_input(key="map_search").set_value("processgrupp demens").run()
+    assert at.selectbox(key="map_hit").value.startswith("processgroup:")
+    at.slider(key="map_depth").set_value(2).run()
+    at.toggle(key="map_hierarchy").set_value(True).run()
+    assert not at.exception
+    frames = at.get("iframe")
+    assert frames, "the map is drawn"
+    node = at.selectbox(key="map_node")
+    assert node.value == at.selectbox(key="map_hit").value  # the focused node comes first
+    assert any("Dokument" in df.value.columns for df in at.dataframe)  # its sources
+
+
+def test_document_view_marks_the_linked_line_and_escapes_text(demo):
+    at = open_page("pages/documents.py", doc=XSS_DOC_NAME, line="14")
+    assert at.selectbox(key="documents_doc").value == XSS_DOC_NAME
+    assert "Rad 14" in texts(at)
+    bodies = [e.proto.body for e in at.get("html")]
+    assert bodies
+    for body in bodies:
+        assert "<script" not in body and "<img" not in body
+    assert any("trygghet&lt;script&gt;alert(1)&lt;/script&gt;" in b for b in bodies)
+
+
+def test_hostile_names_are_text_everywhere(demo):
+    """Markdown the app writes never carries the names raw; tables hold them as plain text."""
+    at = open_page("pages/register.py")
+    names = set(at.dataframe[0].value["Namn"])
+    assert SCRIPT_NAME in names and IMG_NAME in names
+    at.text_input(key="register_text").set_value("trygghet").run()
+    at.selectbox(key="register_group").set_value(node_id(demo, SCRIPT_NAME)).run()
+    assert SCRIPT_NAME.replace("<", "\\<") in texts(at).replace("\\>", ">").replace("\\(", "(").replace(
+        "\\)", ")"
+    )
+    for page in PAGES:
+        at = open_page(page)
+        for element in (*at.markdown, *at.caption, *at.error, *at.info):
+            assert not RAW_TAG.search(element.value), (page, element.value)
+
+
+def test_ingest_from_folder_reports_each_file(demo, tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ok.txt").write_text((Path(demo.root).parent / "docs" / XSS_DOC_NAME).read_text(encoding="utf-8"))
+    (docs / "trasig.pdf").write_bytes(b"%PDF-1.4 not really a pdf")
+    (docs / "lista.md").write_text("Inköpslista\n\nmjölk, bröd och ost\n", encoding="utf-8")
+    monkeypatch.setenv("SAMVERKAN_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("SAMVERKAN_DOCS", str(docs))
+    at = open_page("pages/documents.py")
+    at.button(key="documents_ingest_folder").click().run()
+    assert not at.exception
+    results = at.dataframe[0].value
+    status = dict(zip(results["Fil"], results["Status"], strict=True))
+    assert status == {"ok.txt": "inläst", "lista.md": "inläst", "trasig.pdf": "misslyckades"}
+    assert any("trasig" in e.value for e in at.error)
+    assert results.set_index("Fil").loc["trasig.pdf", "Orsak"]
+
+    at = open_page("pages/overview.py")  # the data-quality section lists what went wrong
+    failed = at.dataframe[2].value
+    assert any(path.endswith("trasig.pdf") for path in failed["Fil"])
+    warnings = at.dataframe[3].value
+    assert "lista.md" in set(warnings["Dokument"])  # neither minutes nor a mandate
+
+
+def test_correction_made_in_the_app_changes_the_graph_and_can_be_undone(tmp_path, monkeypatch):
+    store = build_store(tmp_path / "store", make_docs(tmp_path / "docs", hostile=False))
+    monkeypatch.setenv("SAMVERKAN_STORE", str(store.root))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    at = open_page("pages/corrections.py")
+    target = node_id(store, "Socialchefsnätverket")
+    at.selectbox(key="rename_node").set_value(target).run()
+    at.text_input(key="rename_name").set_value("Länets socialchefsnätverk").run()
+    at.text_input(key="rename_reason").set_value("det heter så sedan 2026").run()
+    at.button(key="rename_save").click().run()
+    assert not at.exception
+    saved = store.load_corrections()
+    assert [c["op"] for c in saved] == ["rename"]
+    assert saved[0]["reason"] == "det heter så sedan 2026" and saved[0]["made_at"]
+    node = store.graph().node_index()[target]
+    assert node.name == "Länets socialchefsnätverk" and "Socialchefsnätverket" in node.aliases
+    assert "Sparad" in texts(at)
+    assert at.dataframe[0].value["Status"].tolist() == ["gäller"]
+
+    at.button(key="corrections_toggle").click().run()
+    assert store.load_corrections()[0]["undone"] is True
+    assert store.graph().node_index()[target].name == "Socialchefsnätverket"
+    assert at.dataframe[0].value["Status"].tolist() == ["ångrad"]
