@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -262,11 +261,6 @@ def ingested_corpus(tmp_path_factory) -> tuple[Path, Path]:
     return docs, root / "store"
 
 
-def copy_store(store: Path, target: Path) -> Path:
-    shutil.copytree(store, target)
-    return target
-
-
 # --- provenance -----------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+")
@@ -339,13 +333,3 @@ def store_lines(store_dir: Path) -> dict[str, list[str]]:
 
 def load_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def check_provenance() -> Callable[..., list[str]]:
-    return provenance_problems
-
-
-@pytest.fixture
-def lines_of_store() -> Callable[[Path], dict[str, list[str]]]:
-    return store_lines
