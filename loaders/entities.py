@@ -32,7 +32,8 @@ TOPIC_STOP = {
     "lyfte", "önskar", "behöver", "planerar", "fortsätter", "träffades", "diskuterade", "kartlagt", "gick", "går",
     "antogs", "antas", "antar", "antog", "beslutades", "fastställdes", "godkändes", "godkänns", "godkänner",
     "tillsattes", "lades", "överlämnar", "överlämnade", "skickas", "skickades", "ställer", "kräver", "innebär",
-    "gäller", "omfattar", "löper", "visar", "pekar",
+    "gäller", "omfattar", "löper", "visar", "pekar", "erhåller", "lämnar", "samlar", "startar", "avser", "lämna",
+    "redovisa", "rapportera", "ta", "göra", "arbeta", "träffas", "bjuda", "återkomma", "utse", "anta",
 }  # fmt: skip
 # Prepositions allowed inside an agreement's topic ("samverkan vid utskrivning från sluten …").
 AGREEMENT_INNER = {"vid", "från", "om", "för", "i", "inom", "av", "och"}
@@ -61,13 +62,19 @@ def _mention(name: str, kind: str, line: int, quote: str, **extra) -> Mention:
     return Mention(name=" ".join(name.split()).strip(" ,.;:"), kind=kind, line=line, quote=quote, **extra)
 
 
-def _topic(words: list[str], inner: set[str] | None = None, limit: int = 6) -> list[str]:
-    """Leading words of a topic: lower-case words (and "och" between them) until a stop word."""
+def _topic(words: list[str], inner: set[str] | None = None, limit: int = 6, commas: bool = False) -> list[str]:
+    """Leading words of a topic: lower-case words (and "och" between them) until a stop word.
+
+    A capitalised word after the first ends it ("LPO Psykisk hälsa Beslutad:" is a table's next
+    cell), and so do numbers; a comma continues only lists like "Rehabilitering, habilitering och …".
+    """
     out: list[str] = []
     for i, word in enumerate(words):
         bare = word.strip(",.;:()”\"'")
         low = bare.lower()
         if not bare or len(out) >= limit:
+            break
+        if out and (bare[:1].isupper() or bare[:1].isdigit()) and not (bare.isupper() and len(bare) <= 5):
             break
         if inner and low in inner and out and i + 1 < len(words):
             nxt = words[i + 1].strip(",.;:()")
@@ -85,7 +92,7 @@ def _topic(words: list[str], inner: set[str] | None = None, limit: int = 6) -> l
             break
         if not out and not (bare[0].isalpha()):
             break
-        continues = word.endswith(",") and i + 1 < len(words) and words[i + 1][:1].islower()
+        continues = commas and word.endswith(",") and i + 1 < len(words) and words[i + 1][:1].islower()
         out.append(bare + ("," if continues else ""))
         if word.endswith((",", ".", ";", ":", ")")) and not continues:
             break
@@ -204,6 +211,9 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
         owner = m[1]
         if owner in ("sin", "dess") or owner.lower() in ("nätverkets", "gruppens"):
             parent = (ctx.subject.name if ctx.subject and owner in ("sin", "dess") else None) or ctx.body
+            if owner.lower() == "nätverkets" and ctx.body_kind != "Network":
+                # in a council's or group's minutes "nätverkets styrgrupp" is the network's, if one is named
+                parent = ctx.last["Network"].name if "Network" in ctx.last else None
             # "Länschefsnätverket är, via sin styrgrupp, …": the body named before it in the sentence
             prior = [x for x in find_mentions(text[: m.start()], line, Context(aliases=ctx.aliases))
                      if x.kind in ("Network", "Council")] if owner == "sin" else []
@@ -239,12 +249,13 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
         words = m[2].split()
         if words and words[0].lower() in ("för", "inom", "om"):
             topic = _topic(words[1:])
-        if topic and m[1] != "processgruppen":  # lower-case definite form: a reference, not a name
+        linked = bool(words) and words[0].lower() in ("för", "inom", "om")
+        # "Processgruppen för missbruk" names a group; "Processgruppen samlar …" refers to one named before
+        named = topic and (m[1].lower() != "processgruppen" or linked)
+        if named:
             prefix = "Regional processgrupp" if regional else "Processgrupp"
-            end = m.start(2) + len(" ".join(words[: len(topic) + (1 if words and words[0].lower() in ("för", "inom", "om") else 0)])) + 1
+            end = m.start(2) + len(" ".join(words[: len(topic) + (1 if linked else 0)])) + 1
             add(m.start(), end, _mention(f"{prefix} {' '.join(topic)}", "ProcessGroup", line, quote))
-        if topic and m[1] != "processgruppen":
-            pass
         else:
             ref = ctx.subject if ctx.subject and ctx.subject.kind == "ProcessGroup" else ctx.last.get("ProcessGroup")
             if ref and (regional == ref.name.lower().startswith("regional") or not regional):
@@ -253,7 +264,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
         if re.search(r"(samtliga|flera|alla|de)\s+$", text[: m.start()]):
             continue
         words = m[2].split()
-        topic = _topic(words, inner={"och"}, limit=6)
+        topic = _topic(words, inner={"och"}, limit=6, commas=True)
         abbreviation = None
         rest = " ".join(words[len(topic) :])
         ab = re.match(r"\(([A-ZÅÄÖ]{2,6})\)", rest)
@@ -383,7 +394,7 @@ def _find_agreements(text, line, quote, ctx, add) -> None:
             offset = 1
         else:
             offset = 0
-        topic = _topic(words, inner=AGREEMENT_INNER, limit=12)
+        topic = _topic(words, inner=AGREEMENT_INNER, limit=12, commas=True)
         if m[1].lower().startswith("överenskommelser"):
             continue
         if m[1].lower().endswith(("överenskommelsen", "överenskommelsens")) and not offset and words and words[0][:1].islower():

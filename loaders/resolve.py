@@ -235,6 +235,7 @@ def _groups(uf: _UnionFind, nodes: list[Node]) -> None:
                 if any(_typo_close(x, y) for x in pa for y in pb) or any(
                         _abbreviated(x, y) for x in _names(a) for y in _names(b)):
                     uf.union(a.id, b.id)
+    _overcaptured(uf, groups)
     # steering groups by what they steer, once those are resolved
     name_index: dict[str, str] = {}
     for node in groups:
@@ -255,6 +256,34 @@ def _groups(uf: _UnionFind, nodes: list[Node]) -> None:
             uf.union(by_target[key], node.id)
         else:
             by_target[key] = node.id
+
+
+def _overcaptured(uf: _UnionFind, groups: list[Node]) -> None:
+    """A rare name that is a frequent name of the same kind plus trailing words ("Regional processgrupp
+    demens erhåller", "LPO Psykisk hälsa Beslutad") is the frequent one, read a few words too far."""
+    weight: dict[str, int] = defaultdict(int)
+    for node in groups:
+        weight[uf.find(node.id)] += len(node.sources)
+    by_kind: dict[str, list[Node]] = defaultdict(list)
+    for node in groups:
+        if node.kind != NodeKind.STEERING_GROUP:
+            by_kind[node.kind.value].append(node)
+    for same in by_kind.values():
+        names = sorted(((fold(n.name).split(), n) for n in same), key=lambda t: len(t[0]))
+        for long_words, long_node in names:
+            root = uf.find(long_node.id)
+            if weight[root] > 2:
+                continue
+            for short_words, short_node in names:
+                if len(short_words) >= len(long_words):
+                    break
+                short_root = uf.find(short_node.id)
+                if (short_root != root and (len(short_words) >= 2 or weight[short_root] >= 4)
+                        and long_words[: len(short_words)] == short_words
+                        and weight[short_root] >= 2 * weight[root]):
+                    uf.union(short_root, root)
+                    weight[uf.find(root)] = weight[short_root] + weight[root]
+                    break
 
 
 def _find_group(name_index: dict[str, str], name: str) -> str | None:
