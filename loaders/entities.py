@@ -33,7 +33,8 @@ TOPIC_STOP = {
     "antogs", "antas", "antar", "antog", "beslutades", "fastställdes", "godkändes", "godkänns", "godkänner",
     "tillsattes", "lades", "överlämnar", "överlämnade", "skickas", "skickades", "ställer", "kräver", "innebär",
     "gäller", "omfattar", "löper", "visar", "pekar", "erhåller", "lämnar", "samlar", "startar", "avser", "lämna",
-    "redovisa", "rapportera", "ta", "göra", "arbeta", "träffas", "bjuda", "återkomma", "utse", "anta",
+    "redovisa", "rapportera", "ta", "göra", "arbeta", "bjuda", "återkomma", "utse", "anta",
+    "bemannas", "finns", "ha", "vara", "bli", "kunna", "utgörs",
 }  # fmt: skip
 # Prepositions allowed inside an agreement's topic ("samverkan vid utskrivning från sluten …").
 AGREEMENT_INNER = {"vid", "från", "om", "för", "i", "inom", "av", "och"}
@@ -78,7 +79,7 @@ def _topic(words: list[str], inner: set[str] | None = None, limit: int = 6, comm
             break
         if inner and low in inner and out and i + 1 < len(words):
             nxt = words[i + 1].strip(",.;:()")
-            if nxt and (nxt[0].islower() or low == "och") and nxt.lower() not in TOPIC_STOP - inner:
+            if nxt and (nxt[0].islower() or (low == "och" and not nxt.isupper())) and nxt.lower() not in TOPIC_STOP - inner:
                 out.append(bare)
                 continue
             break
@@ -191,7 +192,8 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
         parent = None
         if target:
             words = target.split()
-            parent_mentions = find_mentions(" ".join(words), line, ctx) if m[2] else []
+            parent_mentions = [x for x in find_mentions(" ".join(words), line, ctx)
+                               if x.kind != "SteeringGroup"] if m[2] else []
             if parent_mentions:
                 parent = parent_mentions[0].name
             elif m[3] or (words and words[0].isupper()):
@@ -199,8 +201,8 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
             else:
                 # "Styrgruppen för vårdsamverkan Sjuhärad": a phrase ending in a proper noun names it
                 capitals = [k for k, w in enumerate(words[:3]) if w[:1].isupper() and w.strip("(),.:;").isalpha()]
-                if capitals and all(w.strip(",.:;").lower() not in TOPIC_STOP for w in words[: capitals[-1] + 1]):
-                    parent = " ".join(words[: capitals[-1] + 1]).strip("(),.:;")
+                if capitals and all(w.strip(",.:;").lower() not in TOPIC_STOP for w in words[: capitals[0] + 1]):
+                    parent = " ".join(words[: capitals[0] + 1]).strip("(),.:;")
         if parent is None and target and m[2]:
             continue  # "styrgrupp för uppdraget": not a name
         if parent is None and ctx.body_kind == "Network":
