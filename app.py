@@ -38,7 +38,9 @@ PAGES = [
 page = st.navigation(PAGES)
 backend()  # connects (or falls back to the embedded store) before the sidebar says which
 with st.sidebar:
-    headline, detail = backend_description()
+    headline, detail, problem = backend_description()
     st.markdown(f"**Lagring:** {md(headline)}")
     st.caption(md(detail))
+    if problem:
+        st.warning(md(problem))
 page.run()

@@ -173,17 +173,19 @@ def backend() -> GraphBackend:
     return _embedded(str(s.root), s.version_stamp())
 
 
-def backend_description() -> tuple[str, str]:
-    """(headline, detail) for the sidebar: which store answers the questions."""
+def backend_description() -> tuple[str, str, str | None]:
+    """(headline, detail, problem) for the sidebar: which store answers the questions."""
     settings = _neo4j_settings()
     failed = st.session_state.get("_neo4j_failed")
     if settings is not None and not failed:
         database = f", databas {settings[2]}" if settings[2] else ""
-        return "Neo4j", f"{settings[0]}{database}"
-    detail = str(store_root())
-    if failed:
-        detail += f" (Neo4j på {settings[0]} svarade inte: {failed})"
-    return "Inbäddad lagring", detail
+        return "Neo4j", f"{settings[0]}{database}", None
+    problem = (
+        f"Neo4j på {settings[0]} svarade inte ({failed}); den inbäddade lagringen används."
+        if failed
+        else None
+    )
+    return "Inbäddad lagring", str(store_root()), problem
 
 
 @st.cache_data(max_entries=128, show_spinner=False)

@@ -42,21 +42,21 @@ __all__ = [
 
 #: kind -> (colour, vis shape, size)
 KIND_STYLE: dict[str, tuple[str, str, int]] = {
-    "Council": ("#7b1fa2", "star", 30),
-    "Network": ("#1565c0", "hexagon", 28),
-    "SteeringGroup": ("#c62828", "diamond", 24),
-    "ProcessGroup": ("#ef6c00", "triangle", 22),
-    "ProgramArea": ("#2e7d32", "triangleDown", 22),
-    "WorkingGroup": ("#f9a825", "square", 20),
-    "Organisation": ("#546e7a", "box", 16),
-    "Person": ("#26a69a", "dot", 12),
-    "Agreement": ("#6d4c41", "ellipse", 18),
-    "Funding": ("#8bc34a", "database", 14),
-    "Initiative": ("#ec407a", "dot", 12),
+    "Council": ("#7b1fa2", "star", 26),
+    "Network": ("#1565c0", "hexagon", 24),
+    "SteeringGroup": ("#c62828", "diamond", 20),
+    "ProcessGroup": ("#ef6c00", "triangle", 18),
+    "ProgramArea": ("#2e7d32", "triangleDown", 18),
+    "WorkingGroup": ("#f9a825", "square", 16),
+    "Organisation": ("#546e7a", "box", 14),
+    "Person": ("#26a69a", "dot", 11),
+    "Agreement": ("#6d4c41", "ellipse", 14),
+    "Funding": ("#8bc34a", "database", 12),
+    "Initiative": ("#ec407a", "dot", 11),
     "Document": ("#9e9e9e", "text", 12),
-    "Meeting": ("#5c6bc0", "dot", 14),
-    "AgendaItem": ("#90a4ae", "dot", 8),
-    "Decision": ("#d84315", "dot", 8),
+    "Meeting": ("#5c6bc0", "dot", 13),
+    "AgendaItem": ("#90a4ae", "dot", 7),
+    "Decision": ("#d84315", "dot", 7),
 }
 EDGE_COLORS: dict[str, str] = {
     "COMMISSIONS": "#c62828",
@@ -72,6 +72,8 @@ EDGE_COLORS: dict[str, str] = {
     "DECIDED_BY": "#ff8a65",
 }
 _DEFAULT_EDGE_COLOR = "#bdbdbd"
+#: Shapes that draw their label inside (on the kind's dark colour).
+_INSIDE = frozenset({"box", "ellipse", "database", "circle"})
 #: Kinds dated by their ``date`` prop (the loaders give items and decisions their meeting's date).
 DATED_KINDS = frozenset({"Meeting", "AgendaItem", "Decision", "Funding"})
 #: Edges that run from the lower to the upper; drawn reversed in the hierarchical layout so that
@@ -215,7 +217,10 @@ def network_html(
                 "shape": shape,
                 "color": colour,
                 "size": size,
-                "font": {"size": 12 if kind in KIND_STYLE and size >= 20 else 10},
+                "font": {
+                    "size": 14 if size >= 16 else 12,
+                    **({"color": "#ffffff"} if shape in _INSIDE else {}),
+                },
             }
         )
         if positioned:
@@ -291,7 +296,7 @@ def _options(count: int, hierarchical: bool, positioned: bool = False) -> dict:
         options["physics"] = {
             "enabled": True,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 120, "avoidOverlap": 0.1},
+            "barnesHut": {"gravitationalConstant": -7000, "springLength": 120, "avoidOverlap": 0.3},
             "stabilization": {
                 "enabled": True,
                 "iterations": 300,  # an upper bound: vis stops earlier once the nodes are still
@@ -307,10 +312,13 @@ def _options(count: int, hierarchical: bool, positioned: bool = False) -> dict:
 _AFTER_DRAW = """
               network.once("stabilizationIterationsDone", function () {
                   network.setOptions({physics: {enabled: false}});
+                  network.fit({maxZoomLevel: 1.6});  // a small graph may fill the frame
               });
               network.once("afterDrawing", function () {
                   document.body.setAttribute("data-map-ready", "1");
               });
+              // the frame gets its final width after the first drawing: centre again
+              window.addEventListener("resize", function () { network.fit({maxZoomLevel: 1.6}); });
 """
 
 

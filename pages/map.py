@@ -57,17 +57,18 @@ def _window(bounds: tuple[str, str] | None) -> tuple[str | None, str | None]:
     )
 
 
-def _focus(b) -> tuple[str | None, int]:
-    text = st.text_input("Sök och fokusera", key="map_search", placeholder="t.ex. processgrupp demens")
+def _focus(b, search, hit, steps) -> tuple[str | None, int]:
+    """A search box, the hit to focus on and how many steps around it (in three columns)."""
+    text = search.text_input("Sök och fokusera", key="map_search", placeholder="t.ex. processgrupp demens")
     if not text.strip():
         return None, 1
     hits = b.find_nodes(text, limit=20)
     if not hits:
-        st.caption(f"Inget heter något som liknar ”{md(text)}”.")
+        hit.caption(f"Inget heter något som liknar ”{md(text)}”.")
         return None, 1
     labels = {n.id: f"{n.name} ({KIND_LABELS.get(str(n.kind), str(n.kind))})" for n in hits}
-    focus = st.selectbox("Träff", list(labels), format_func=labels.get, key="map_hit")
-    depth = st.slider("Steg från den", 1, 3, 1, key="map_depth")
+    focus = hit.selectbox("Träff", list(labels), format_func=labels.get, key="map_hit")
+    depth = steps.slider("Steg från den", 1, 3, 1, key="map_depth")
     return focus, depth
 
 
@@ -130,7 +131,7 @@ def render() -> None:
     present_kinds = [k.value for k in NodeKind if any(str(n.kind) == k.value for n in nodes)]
     present_types = [t.value for t in EdgeType if any(str(e.type) == t.value for e in edges)]
     with st.container(border=True):
-        c1, c2 = st.columns(2)
+        c1, c2, c3 = st.columns(3)
         kinds = c1.multiselect(
             "Typer av noder",
             present_kinds,
@@ -147,16 +148,15 @@ def render() -> None:
             key="map_types",
             placeholder="Välj relationer",
         )
-        c1, c2, c3 = st.columns([2, 2, 1])
-        with c1:
-            start, end = _window(bounds)
-        with c2:
-            focus, depth = _focus(b)
         with c3:
+            start, end = _window(bounds)
+        c1, c2, c3, c4 = st.columns([2, 2, 1, 1])
+        focus, depth = _focus(b, c1, c2, c3)
+        with c4:
             hierarchical = st.toggle(
                 "Hierarkisk layout", key="map_hierarchy", help="Överordnade organ överst"
             )
-            labels = st.toggle("Visa relationernas namn", key="map_labels")
+            labels = st.toggle("Relationernas namn", key="map_labels")
 
     key = (tuple(sorted(kinds)), tuple(sorted(types)), start, end, focus, depth)
     shown_nodes, shown_edges = subgraph(nodes, edges, version, key)
