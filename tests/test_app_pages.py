@@ -256,3 +256,54 @@ def test_correction_made_in_the_app_changes_the_graph_and_can_be_undone(tmp_path
     assert store.load_corrections()[0]["undone"] is True
     assert store.graph().node_index()[target].name == "Socialchefsnätverket"
     assert at.dataframe[0].value["Status"].tolist() == ["ångrad"]
+
+
+def test_sidebar_names_neo4j_when_configured(demo, monkeypatch):
+    import pages.common
+    from queries.backend import EmbeddedBackend
+
+    class Neo4jLike(EmbeddedBackend):
+        name = "neo4j"
+
+    monkeypatch.setenv("NEO4J_URI", "bolt://neo4j.example:7687")
+    monkeypatch.setattr(pages.common, "_neo4j", lambda *settings: Neo4jLike(demo.graph(), stamp="neo4j:test"))
+    at = open_page("pages/overview.py")  # (AppTest shows the sidebar of the first run only)
+    assert "**Lagring:** Neo4j" in [m.value for m in at.sidebar.markdown]
+    assert at.metric[0].value == "11"
+    at = open_page("pages/register.py")
+    assert "Regional processgrupp demens" in set(at.dataframe[0].value["Namn"])
+
+
+def test_unreachable_neo4j_falls_back_to_the_embedded_store(demo, monkeypatch):
+    import pages.common
+
+    def refuse(*settings):
+        raise OSError("connection refused")
+
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")
+    monkeypatch.setattr(pages.common, "_neo4j", refuse)
+    at = open_page("pages/overview.py")
+    assert "**Lagring:** Inbäddad lagring" in [m.value for m in at.sidebar.markdown]
+    assert any("svarade inte" in w.value for w in at.sidebar.warning)
+    assert at.metric[0].value == "11"
+
+
+def test_merge_in_the_app(tmp_path, monkeypatch):
+    store = build_store(tmp_path / "store", make_docs(tmp_path / "docs", hostile=False))
+    monkeypatch.setenv("SAMVERKAN_STORE", str(store.root))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    names = {n.name: n.id for n in store.graph().nodes}
+    keep = names["Socialchefsnätverket"]
+    drop = names["Styrgruppen för Socialchefsnätverket"]
+    at = open_page("pages/corrections.py")
+    at.selectbox(key="merge_keep").set_value(keep).run()
+    at.selectbox(key="merge_drop").set_value(drop).run()
+    at.text_input(key="merge_reason").set_value("test").run()
+    at.button(key="merge_save").click().run()
+    assert not at.exception
+    graph = store.graph().node_index()
+    assert drop not in graph and "Styrgruppen för Socialchefsnätverket" in graph[keep].aliases
+    assert (
+        store.load_corrections()[0]["args"]["names"][drop]
+        == "Styrgruppen för Socialchefsnätverket (Styrgrupp)"
+    )

@@ -9,19 +9,14 @@ visible text is checked, no dialog may open, and a screenshot per page is saved 
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .corpus import IMG_NAME, ROOT, SCRIPT_NAME, XSS_DOC_NAME, build_store, make_docs
+from .corpus import IMG_NAME, SCRIPT_NAME, XSS_DOC_NAME, build_store, make_docs
+from .harness import CHROMIUM, heading, idle, map_drawn, running_app, submit, tables_drawn
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 LINEAGE_QUERY = "uppdragsbeskrivning regional processgrupp demens"
 
@@ -33,57 +28,13 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 expect = sync_api.expect
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser")
     docs = make_docs(root / "docs")
     store = build_store(root / "store", docs)
-    port = _free_port()
-    env = {
-        **os.environ,
-        "SAMVERKAN_STORE": str(store.root),
-        "SAMVERKAN_DOCS": str(docs),
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("NEO4J_URI", None)
-    log = open(root / "streamlit.log", "w")  # noqa: SIM115 (closed below)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with running_app(store.root, docs, root / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -109,27 +60,10 @@ def page(browser):
     context.close()
 
 
-def heading(page, text: str, timeout: float = 15_000):
-    page.get_by_role("heading", name=text).first.wait_for(timeout=timeout)
-
-
-def idle(page, timeout: float = 15_000) -> None:
-    """Wait until Streamlit has finished the current run (its status widget shows nothing)."""
-    page.wait_for_timeout(150)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=timeout)
-
-
 def shot(page, name: str) -> None:
     tables_drawn(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def submit(page, label: str, text: str) -> None:
-    box = page.get_by_label(label, exact=True)
-    box.fill(text)
-    box.press("Enter")
-    idle(page)
 
 
 def open_overview(page, server: str) -> float:
@@ -145,15 +79,6 @@ def open_overview(page, server: str) -> float:
     idle(page)
     tables_drawn(page)
     return time.perf_counter() - started
-
-
-def tables_drawn(page, timeout: float = 10_000) -> None:
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
-                 .filter(t => t.checkVisibility())  // tables in hidden tabs and closed expanders wait
-                 .every(t => t.querySelector('[data-testid="data-grid-canvas"]'))""",
-        timeout=timeout,
-    )
 
 
 def record_timings(**figures: float) -> None:
@@ -186,18 +111,17 @@ def test_every_page_in_a_real_browser(server, page):
     page.goto(f"{server}/karta")
     heading(page, "Karta")
     idle(page)
-    frame = page.frame_locator("iframe").first
-    frame.locator('body[data-map-ready="1"]').wait_for(state="attached", timeout=20_000)
+    map_drawn(page)
     counts = page.get_by_text("noder och").first
     before = counts.inner_text()
     submit(page, "Sök och fokusera", "processgrupp demens")
     expect(counts).not_to_have_text(before, timeout=10_000)
     assert int(counts.inner_text().split()[0]) < int(before.split()[0])
-    frame.locator('body[data-map-ready="1"]').wait_for(state="attached", timeout=20_000)
+    map_drawn(page)
     shot(page, "02_karta")
     submit(page, "Sök och fokusera", "trygghet")
     page.get_by_text(SCRIPT_NAME).first.wait_for(timeout=10_000)
-    frame.locator('body[data-map-ready="1"]').wait_for(state="attached", timeout=20_000)
+    map_drawn(page)
     shot(page, "02b_karta_xss")
     no_script_ran(page)
 
