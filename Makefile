@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 DEMO_STORE ?= .samverkan-demo
 PORT ?= 8501
 
-.PHONY: demo test lint venv node browser app bench clean
+.PHONY: demo test lint venv node browser app bench screenshots clean
 
 venv: $(PY_STAMP)
 $(PY_STAMP): pyproject.toml
@@ -47,6 +47,11 @@ demo: venv
 bench: venv
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/queries.py
+	$(BIN)/python benchmarks/app_render.py
+
+# Renew the README's screenshots (docs/screenshots/) from the demo corpus in Debian's chromium.
+screenshots: venv browser
+	$(BIN)/python -m tests.browser.screenshots
 
 clean:
 	rm -rf $(VENV) node_modules .samverkan .samverkan-demo .pytest_cache .ruff_cache

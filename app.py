@@ -4,35 +4,35 @@
 
 The store folder comes from ``SAMVERKAN_STORE`` (default ``.samverkan``) and the documents folder
 the Dokument page offers from ``SAMVERKAN_DOCS``; with ``NEO4J_URI`` set the questions are
-answered by Neo4j. Each page is a module in ``pages/``; this file only wires them together.
+answered by Neo4j. Each page is a module in ``views/``; this file only wires them together.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import backend, backend_description, md
+from views.common import backend, backend_description, md
 
 st.set_page_config(page_title="Samverkanskartan", page_icon=":material/hub:", layout="wide")
 
 PAGES = [
     st.Page(
-        "pages/overview.py", title="Översikt", icon=":material/dashboard:", url_path="oversikt", default=True
+        "views/overview.py", title="Översikt", icon=":material/dashboard:", url_path="oversikt", default=True
     ),
-    st.Page("pages/map.py", title="Karta", icon=":material/hub:", url_path="karta"),
+    st.Page("views/map.py", title="Karta", icon=":material/hub:", url_path="karta"),
     st.Page(
-        "pages/mandates.py",
+        "views/mandates.py",
         title="Vem ger uppdrag åt vem",
         icon=":material/account_tree:",
         url_path="uppdrag",
     ),
-    st.Page("pages/lineage.py", title="Beslutsspår", icon=":material/timeline:", url_path="beslutsspar"),
+    st.Page("views/lineage.py", title="Beslutsspår", icon=":material/timeline:", url_path="beslutsspar"),
     st.Page(
-        "pages/register.py", title="Samverkansregister", icon=":material/table_view:", url_path="register"
+        "views/register.py", title="Samverkansregister", icon=":material/table_view:", url_path="register"
     ),
-    st.Page("pages/people.py", title="Personer", icon=":material/person:", url_path="personer"),
-    st.Page("pages/documents.py", title="Dokument", icon=":material/description:", url_path="dokument"),
-    st.Page("pages/corrections.py", title="Rättelser", icon=":material/edit_note:", url_path="rattelser"),
+    st.Page("views/people.py", title="Personer", icon=":material/person:", url_path="personer"),
+    st.Page("views/documents.py", title="Dokument", icon=":material/description:", url_path="dokument"),
+    st.Page("views/corrections.py", title="Rättelser", icon=":material/edit_note:", url_path="rattelser"),
 ]
 
 page = st.navigation(PAGES)

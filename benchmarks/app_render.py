@@ -67,8 +67,8 @@ def first_page(store: Path) -> dict[str, float]:
 
 
 def map_figures(browser: bool) -> dict[str, float]:
-    from pages.common import EDGE_LABELS, KIND_LABELS
-    from pages.graphmap import MapFilter, network_html, select
+    from views.common import EDGE_LABELS, KIND_LABELS
+    from views.graphmap import MapFilter, network_html, select
 
     graph = synthetic_graph(
         Scale(groups=60, people=900, meetings=120, items_per_meeting=4, decisions=600, topics=50)

@@ -12,9 +12,9 @@ from browser.corpus import IMG_NAME, SCRIPT_NAME
 
 from graph.models import Edge, Node, Source
 from graph.store import EmbeddedStore
-from pages.common import EDGE_LABELS, KIND_LABELS, md
-from pages.graphmap import MapFilter, network_html, select, tooltip
-from pages.uploads import UploadRejected, safe_upload_name, save_upload
+from views.common import EDGE_LABELS, KIND_LABELS, md
+from views.graphmap import MapFilter, network_html, select, tooltip
+from views.uploads import UploadRejected, safe_upload_name, save_upload
 
 ALL_KINDS = tuple(KIND_LABELS)
 ALL_TYPES = tuple(EDGE_LABELS)
@@ -149,7 +149,7 @@ def test_map_of_2000_nodes_builds_quickly():
     elapsed = time.perf_counter() - started
     assert elapsed < 2.0, f"{elapsed:.2f} s"
     options = json.loads(re.search(r"var options = (\{.*?\});\n", page, re.S)[1])
-    assert options["physics"] == {"enabled": False}  # positions come from pages.maplayout
+    assert options["physics"] == {"enabled": False}  # positions come from views.maplayout
     assert options["layout"]["improvedLayout"] is False
     drawn = _data_of(page, "nodes")
     assert len(drawn) == 2000 and all("x" in x and "y" in x for x in drawn)

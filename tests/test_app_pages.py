@@ -17,14 +17,14 @@ from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 PAGES = {
-    "pages/overview.py": "Översikt",
-    "pages/map.py": "Karta",
-    "pages/mandates.py": "Vem ger uppdrag åt vem",
-    "pages/lineage.py": "Beslutsspår",
-    "pages/register.py": "Samverkansregister",
-    "pages/people.py": "Personer",
-    "pages/documents.py": "Dokument",
-    "pages/corrections.py": "Rättelser",
+    "views/overview.py": "Översikt",
+    "views/map.py": "Karta",
+    "views/mandates.py": "Vem ger uppdrag åt vem",
+    "views/lineage.py": "Beslutsspår",
+    "views/register.py": "Samverkansregister",
+    "views/people.py": "Personer",
+    "views/documents.py": "Dokument",
+    "views/corrections.py": "Rättelser",
 }
 TIMEOUT = 30
 #: A tag Markdown would pass on as HTML: "<" not escaped by a backslash.
@@ -45,7 +45,7 @@ def demo(tmp_path_factory):
 
 def open_page(page: str, **query) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
-    if page != "pages/overview.py":
+    if page != "views/overview.py":
         at.switch_page(page)
     for key, value in query.items():
         at.query_params[key] = value
@@ -86,7 +86,7 @@ def test_every_page_renders(demo, page):
 
 
 def test_overview_shows_latest_meetings_and_decisions(demo):
-    at = open_page("pages/overview.py")
+    at = open_page("views/overview.py")
     meetings = at.dataframe[0].value
     assert "2025-12-11" in set(meetings["Datum"])  # the council's last demo meeting
     decisions = at.dataframe[1].value
@@ -95,7 +95,7 @@ def test_overview_shows_latest_meetings_and_decisions(demo):
 
 
 def test_register_lists_demo_groups_and_filters(demo):
-    at = open_page("pages/register.py")
+    at = open_page("views/register.py")
     names = set(at.dataframe[0].value["Namn"])
     for group in (
         "Socialchefsnätverket",
@@ -119,7 +119,7 @@ def test_register_lists_demo_groups_and_filters(demo):
 
 
 def test_lineage_finds_the_process_groups_events(demo):
-    at = open_page("pages/lineage.py")
+    at = open_page("views/lineage.py")
     at.text_input(key="lineage_query").set_value("uppdragsbeskrivning regional processgrupp demens").run()
     assert not at.exception
     events = at.dataframe[0].value
@@ -133,13 +133,13 @@ def test_lineage_finds_the_process_groups_events(demo):
 
 
 def test_lineage_without_hits_says_so(demo):
-    at = open_page("pages/lineage.py")
+    at = open_page("views/lineage.py")
     at.text_input(key="lineage_query").set_value("xylofonorkester").run()
     assert "Inga händelser" in texts(at)
 
 
 def test_mandates_shows_the_chain_of_the_process_group(demo):
-    at = open_page("pages/mandates.py")
+    at = open_page("views/mandates.py")
     tree = texts(at)
     assert "Socialchefsnätverket" in tree and "Regional processgrupp demens" in tree
     at.selectbox(key="mandates_node").set_value(node_id(demo, "Regional processgrupp demens")).run()
@@ -153,7 +153,7 @@ def test_mandates_shows_the_chain_of_the_process_group(demo):
 
 
 def test_people_shows_a_persons_roles_and_meetings(demo):
-    at = open_page("pages/people.py")
+    at = open_page("views/people.py")
     at.selectbox(key="people_person").set_value(node_id(demo, "Nils Platshållare")).run()
     shown = texts(at)
     assert "Nils Platshållare" in shown
@@ -162,7 +162,7 @@ def test_people_shows_a_persons_roles_and_meetings(demo):
 
 
 def test_map_filters_search_and_hierarchy(demo):
-    at = open_page("pages/map.py")
+    at = open_page("views/map.py")
     caption = next(c.value for c in at.caption if "noder och" in c.value)
     total = int(caption.split()[0])
     at.multiselect(key="map_kinds").set_value(
@@ -183,7 +183,7 @@ def test_map_filters_search_and_hierarchy(demo):
 
 
 def test_document_view_marks_the_linked_line_and_escapes_text(demo):
-    at = open_page("pages/documents.py", doc=XSS_DOC_NAME, line="14")
+    at = open_page("views/documents.py", doc=XSS_DOC_NAME, line="14")
     assert at.selectbox(key="documents_doc").value == XSS_DOC_NAME
     assert "Rad 14" in texts(at)
     bodies = [e.proto.body for e in at.get("html")]
@@ -195,7 +195,7 @@ def test_document_view_marks_the_linked_line_and_escapes_text(demo):
 
 def test_hostile_names_are_text_everywhere(demo):
     """Markdown the app writes never carries the names raw; tables hold them as plain text."""
-    at = open_page("pages/register.py")
+    at = open_page("views/register.py")
     names = set(at.dataframe[0].value["Namn"])
     assert SCRIPT_NAME in names and IMG_NAME in names
     at.text_input(key="register_text").set_value("trygghet").run()
@@ -217,7 +217,7 @@ def test_ingest_from_folder_reports_each_file(demo, tmp_path, monkeypatch):
     (docs / "lista.md").write_text("Inköpslista\n\nmjölk, bröd och ost\n", encoding="utf-8")
     monkeypatch.setenv("SAMVERKAN_STORE", str(tmp_path / "store"))
     monkeypatch.setenv("SAMVERKAN_DOCS", str(docs))
-    at = open_page("pages/documents.py")
+    at = open_page("views/documents.py")
     at.button(key="documents_ingest_folder").click().run()
     assert not at.exception
     results = at.dataframe[0].value
@@ -226,7 +226,7 @@ def test_ingest_from_folder_reports_each_file(demo, tmp_path, monkeypatch):
     assert any("trasig" in e.value for e in at.error)
     assert results.set_index("Fil").loc["trasig.pdf", "Orsak"]
 
-    at = open_page("pages/overview.py")  # the data-quality section lists what went wrong
+    at = open_page("views/overview.py")  # the data-quality section lists what went wrong
     failed = at.dataframe[2].value
     assert any(path.endswith("trasig.pdf") for path in failed["Fil"])
     warnings = at.dataframe[3].value
@@ -237,7 +237,7 @@ def test_correction_made_in_the_app_changes_the_graph_and_can_be_undone(tmp_path
     store = build_store(tmp_path / "store", make_docs(tmp_path / "docs", hostile=False))
     monkeypatch.setenv("SAMVERKAN_STORE", str(store.root))
     monkeypatch.delenv("NEO4J_URI", raising=False)
-    at = open_page("pages/corrections.py")
+    at = open_page("views/corrections.py")
     target = node_id(store, "Socialchefsnätverket")
     at.selectbox(key="rename_node").set_value(target).run()
     at.text_input(key="rename_name").set_value("Länets socialchefsnätverk").run()
@@ -259,30 +259,30 @@ def test_correction_made_in_the_app_changes_the_graph_and_can_be_undone(tmp_path
 
 
 def test_sidebar_names_neo4j_when_configured(demo, monkeypatch):
-    import pages.common
+    import views.common
     from queries.backend import EmbeddedBackend
 
     class Neo4jLike(EmbeddedBackend):
         name = "neo4j"
 
     monkeypatch.setenv("NEO4J_URI", "bolt://neo4j.example:7687")
-    monkeypatch.setattr(pages.common, "_neo4j", lambda *settings: Neo4jLike(demo.graph(), stamp="neo4j:test"))
-    at = open_page("pages/overview.py")  # (AppTest shows the sidebar of the first run only)
+    monkeypatch.setattr(views.common, "_neo4j", lambda *settings: Neo4jLike(demo.graph(), stamp="neo4j:test"))
+    at = open_page("views/overview.py")  # (AppTest shows the sidebar of the first run only)
     assert "**Lagring:** Neo4j" in [m.value for m in at.sidebar.markdown]
     assert at.metric[0].value == "11"
-    at = open_page("pages/register.py")
+    at = open_page("views/register.py")
     assert "Regional processgrupp demens" in set(at.dataframe[0].value["Namn"])
 
 
 def test_unreachable_neo4j_falls_back_to_the_embedded_store(demo, monkeypatch):
-    import pages.common
+    import views.common
 
     def refuse(*settings):
         raise OSError("connection refused")
 
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")
-    monkeypatch.setattr(pages.common, "_neo4j", refuse)
-    at = open_page("pages/overview.py")
+    monkeypatch.setattr(views.common, "_neo4j", refuse)
+    at = open_page("views/overview.py")
     assert "**Lagring:** Inbäddad lagring" in [m.value for m in at.sidebar.markdown]
     assert any("svarade inte" in w.value for w in at.sidebar.warning)
     assert at.metric[0].value == "11"
@@ -295,7 +295,7 @@ def test_merge_in_the_app(tmp_path, monkeypatch):
     names = {n.name: n.id for n in store.graph().nodes}
     keep = names["Socialchefsnätverket"]
     drop = names["Styrgruppen för Socialchefsnätverket"]
-    at = open_page("pages/corrections.py")
+    at = open_page("views/corrections.py")
     at.selectbox(key="merge_keep").set_value(keep).run()
     at.selectbox(key="merge_drop").set_value(drop).run()
     at.text_input(key="merge_reason").set_value("test").run()

@@ -47,7 +47,7 @@ __all__ = [
 
 STORE_ENV = "SAMVERKAN_STORE"
 DOCS_ENV = "SAMVERKAN_DOCS"
-DOCUMENTS_PAGE = "pages/documents.py"
+DOCUMENTS_PAGE = "views/documents.py"
 
 KIND_LABELS: dict[str, str] = {
     "Network": "Nätverk",

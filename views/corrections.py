@@ -14,7 +14,7 @@ from graph.corrections import OPS, Outcome, apply_with_report, new_correction, s
 from graph.models import Edge, EdgeType, NodeKind
 from graph.store import EmbeddedStore
 from loaders.pipeline import rebuild
-from pages.common import EDGE_LABELS, KIND_LABELS, backend, frame, md, node_labels, store
+from views.common import EDGE_LABELS, KIND_LABELS, backend, frame, md, node_labels, store
 
 OP_LABELS = {
     "merge": "Slå ihop",

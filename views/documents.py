@@ -13,7 +13,7 @@ import streamlit as st
 
 from graph.models import Edge, Node
 from loaders.pipeline import FileResult, ingest
-from pages.common import (
+from views.common import (
     EDGE_LABELS,
     KIND_LABELS,
     backend,
@@ -24,7 +24,7 @@ from pages.common import (
     md,
     store,
 )
-from pages.uploads import UPLOAD_LIMIT_MB, UploadRejected, save_upload
+from views.uploads import UPLOAD_LIMIT_MB, UploadRejected, save_upload
 
 STATUS_LABELS = {
     "loaded": "inläst",

@@ -14,7 +14,7 @@ contains "href", so that word is broken with a zero-width space. No id goes into
 Large graphs (PITFALLS "pyvis gets slow"): nodes and edges are handed to pyvis as whole lists, not
 through ``add_node``/``add_edge`` (quadratic). Up to ``LARGE`` nodes physics stabilises for a
 bounded number of iterations and is then switched off (the hierarchical layout uses none); above
-it the positions come from :mod:`pages.maplayout` and physics stays off.
+it the positions come from :mod:`views.maplayout` and physics stays off.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from graph.models import Edge, Node, Source
-from pages.maplayout import cluster_layout, level_layout
+from views.maplayout import cluster_layout, level_layout
 
 __all__ = [
     "EDGE_COLORS",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import EVENT_LABELS, as_of_input, doc_link, first_source, frame, md, query
 from queries.models import LineageAnswer, LineageEvent
+from views.common import EVENT_LABELS, as_of_input, doc_link, first_source, frame, md, query
 
 
 def timeline(events: list[LineageEvent]) -> None:

@@ -7,7 +7,8 @@ from collections import defaultdict
 import streamlit as st
 
 from graph.models import BODY_KINDS, NodeKind
-from pages.common import (
+from queries.models import ChainLink, MandateAnswer, MandateLine, NodeRef
+from views.common import (
     EDGE_LABELS,
     KIND_LABELS,
     as_of_input,
@@ -18,7 +19,6 @@ from pages.common import (
     node_labels,
     query,
 )
-from queries.models import ChainLink, MandateAnswer, MandateLine, NodeRef
 
 ALL = "__all__"
 #: How the lower one stands to the upper one, by edge type.

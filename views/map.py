@@ -11,8 +11,8 @@ from datetime import date
 import streamlit as st
 
 from graph.models import Edge, EdgeType, Node, NodeKind
-from pages.common import EDGE_LABELS, KIND_LABELS, backend, frame, graph_lists, md, show_sources
-from pages.graphmap import MapFilter, legend_html, network_html, node_dates, select, to_json
+from views.common import EDGE_LABELS, KIND_LABELS, backend, frame, graph_lists, md, show_sources
+from views.graphmap import MapFilter, legend_html, network_html, node_dates, select, to_json
 
 #: The map refuses to draw more than this many nodes (a browser tab copes with ~2,000 well).
 MAX_DRAW = 3000

@@ -6,7 +6,7 @@ import streamlit as st
 
 from graph.models import BODY_KINDS, NodeKind
 from graph.store import EmbeddedStore
-from pages.common import KIND_LABELS, backend, frame, store
+from views.common import KIND_LABELS, backend, frame, store
 
 _LATEST = 10
 
@@ -74,7 +74,7 @@ def render() -> None:
     data = summary(b, b.version())
     if not data["counts"]["Dokument"] and not s.exists():
         st.info("Inget är inläst ännu. Läs in dokument på sidan **Dokument**.")
-        st.page_link("pages/documents.py", label="Till Dokument", icon=":material/upload_file:")
+        st.page_link("views/documents.py", label="Till Dokument", icon=":material/upload_file:")
     columns = st.columns(len(data["counts"]))
     for column, (label, value) in zip(columns, data["counts"].items(), strict=True):
         column.metric(label, value)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.models import NodeKind
-from pages.common import as_of_input, first_source, frame, md, node_labels, query
 from queries.models import PersonAnswer
+from views.common import as_of_input, first_source, frame, md, node_labels, query
 
 
 def _with_source(row: dict, sources) -> dict:

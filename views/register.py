@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pages.common import GAP_LABELS, KIND_LABELS, as_of_input, frame, md, query, show_sources
 from queries.cli import GROUP_COLUMNS, write_groups
 from queries.groups import GAPS, KIND_ORDER
 from queries.models import GroupRow
+from views.common import GAP_LABELS, KIND_LABELS, as_of_input, frame, md, query, show_sources
 
 SORTS = {
     "Typ och namn": None,

@@ -69,9 +69,7 @@ def shot(page, name: str) -> None:
 def open_overview(page, server: str) -> float:
     """Seconds from opening the app until its first page is complete (the run over, tables drawn).
 
-    The app's address, not /oversikt: on a just-started server Streamlit's first session still
-    treats a folder named pages/ as old-style pages and answers a deep link with "Page not found"
-    once (see docs/app.md).
+    The app's address is what users open; deep links are covered by the page-by-page walk.
     """
     started = time.perf_counter()
     page.goto(f"{server}/")
