@@ -35,7 +35,8 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def write_json_atomic(path: Path, value: Any) -> None:
-    write_bytes_atomic(path, json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8"))
+    # compact: with an indent the json module falls back from its C encoder to Python (10x slower)
+    write_bytes_atomic(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def _fsync_dir(folder: Path) -> None:

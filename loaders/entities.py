@@ -7,6 +7,7 @@ to the function that uses it, with the kind of line it was made for.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -354,19 +355,27 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
             add(start, start + len(org_name), _mention(org.name, "Organisation", line, quote, aliases=[org_name]))
 
 
-def _known_org_names(text: str) -> list[str]:
+@functools.cache
+def _known_org_pattern() -> re.Pattern[str] | None:
+    """One alternation of every national body's and lexicon-named region's spellings, longest first."""
     from loaders.lexicon import known_orgs
 
-    hits = []
-    for org in known_orgs():
-        if org.org_type != "national" and not (org.org_type == "region" and not org.name.startswith("Region ")):
-            continue
-        for alias in org.aliases:
-            if len(alias) < 3:
-                continue
-            if re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
-                hits.append(alias)
-    return hits
+    aliases = {
+        alias
+        for org in known_orgs()
+        if org.org_type == "national" or (org.org_type == "region" and not org.name.startswith("Region "))
+        for alias in org.aliases
+        if len(alias) >= 3
+    }
+    if not aliases:
+        return None
+    alternation = "|".join(re.escape(a) for a in sorted(aliases, key=lambda a: (-len(a), a)))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def _known_org_names(text: str) -> list[str]:
+    pattern = _known_org_pattern()
+    return list(dict.fromkeys(m[0] for m in pattern.finditer(text))) if pattern else []
 
 
 def agreement_key(name: str) -> str:

@@ -179,15 +179,19 @@ def resolve(fragments: list[Fragment]) -> GraphData:
 
 
 def _merge_into(target: Node, other: Node) -> None:
+    aliases = set(target.aliases)
     for name in _names(other):
-        if name != target.name and name not in target.aliases:
+        if name != target.name and name not in aliases:
             target.aliases.append(name)
+            aliases.add(name)
     for k, v in other.props.items():
         if target.props.get(k) is None:
             target.props[k] = v
+    seen = set(target.sources)  # Source is frozen, hence hashable; a list scan made merging quadratic
     for s in other.sources:
-        if s not in target.sources:
+        if s not in seen:
             target.sources.append(s)
+            seen.add(s)
 
 
 def _by_name(uf: _UnionFind, entities: list[Node]) -> None:
@@ -444,9 +448,11 @@ def _remap_edges(edges: list[Edge], new_id: dict[str, str]) -> list[Edge]:
         key = edge_key(e.type.value, source, target, discriminator)
         if key in out:
             existing = out[key]
+            seen = set(existing.sources)
             for s in e.sources:
-                if s not in existing.sources:
+                if s not in seen:
                     existing.sources.append(s)
+                    seen.add(s)
             for k, v in e.props.items():
                 existing.props.setdefault(k, v)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ def clean_line(line: str) -> str:
     return "\t".join(cells).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-folded, accents removed, punctuation as spaces: for comparing names.
 
