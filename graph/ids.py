@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -17,6 +18,7 @@ __all__ = ["content_hash", "edge_key", "entity_id", "item_id", "short_hash", "sl
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens ("Malung-Sälen" -> "malung-salen")."""
     text = unicodedata.normalize("NFKD", text.casefold())

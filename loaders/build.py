@@ -53,6 +53,7 @@ class FragmentBuilder:
         self.fragment = Fragment(document=document, doc_kind=doc_kind)
         self._nodes: dict[str, Node] = {}
         self._edges: dict[str, Edge] = {}
+        self._seen: set[tuple[str, Source]] = set()  # (node id or edge key, source): no list scans
 
     def source(self, line: int | None, quote: str) -> Source:
         return Source(document=self.document, line=max(int(line or 0), 0), quote=_quote(quote))
@@ -70,7 +71,8 @@ class FragmentBuilder:
         for alias in (name, *aliases):
             if alias and alias != node.name and alias not in node.aliases:
                 node.aliases.append(alias)
-        if src not in node.sources:
+        if (id_, src) not in self._seen:
+            self._seen.add((id_, src))
             node.sources.append(src)
         return id_
 
@@ -101,7 +103,9 @@ class FragmentBuilder:
         if edge is None:
             clean = {k: v for k, v in props.items() if v is not None and v != ""}
             self._edges[key] = Edge(source=source, target=target, type=type_, props=clean, sources=[src], key=key)
-        elif src not in edge.sources:
+            self._seen.add((key, src))
+        elif (key, src) not in self._seen:
+            self._seen.add((key, src))
             edge.sources.append(src)
 
     def warn(self, line: int | None, message: str) -> None:

@@ -131,7 +131,7 @@ def _ingest_one(store: EmbeddedStore, registry: Registry, path: Path) -> FileRes
             raise ReadError(f"unsupported file type {resolved.suffix or '(none)'}: expected .txt, .md, .pdf or .docx")
         data = _read_bytes(resolved)
         digest = content_hash(data)
-        if existing and existing.status == "loaded" and existing.sha256 == digest and store.fragment(doc):
+        if existing and existing.status == "loaded" and existing.sha256 == digest and store.fragment_path(doc).exists():
             result.status, result.doc_kind = "unchanged", existing.doc_kind
             result.nodes, result.edges, result.warnings = existing.nodes, existing.edges, existing.warnings
             return result
@@ -142,7 +142,7 @@ def _ingest_one(store: EmbeddedStore, registry: Registry, path: Path) -> FileRes
     except Exception as exc:  # a parser bug must cost one file, not the batch
         result.reason = f"could not be parsed ({type(exc).__name__}: {exc})"
     if result.reason:
-        if existing and existing.status == "loaded" and store.fragment(doc):
+        if existing and existing.status == "loaded" and store.fragment_path(doc).exists():
             result.reason += "; the previously loaded version is kept"
         else:
             registry.files[doc] = FileRecord(doc=doc, path=str(resolved), status="failed", error=result.reason,
