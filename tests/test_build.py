@@ -168,12 +168,8 @@ def test_mandate_fragment_has_commission_and_funding():
     assert document.props["decided"] == "2025-06-02" and document.props["valid_to"] == "2026-12-31"
 
 
-@pytest.mark.xfail(
-    reason="loaders/mandate.py: sentences() joins the title line with the next non-empty line, so the "
-    "subject group's name takes the next word ('Regional processgrupp äldreomsorg Beslutad')",
-    strict=False,
-)
 def test_mandate_subject_is_the_title_not_the_title_and_the_next_word():
+    """Regression: the title line once ran on into the next line ('… äldreomsorg Beslutad')."""
     lines = _lines(
         "UPPDRAGSBESKRIVNING\n"
         "Regional processgrupp äldreomsorg\n"

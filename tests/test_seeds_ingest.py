@@ -120,12 +120,8 @@ def test_an_undated_meeting_has_date_null(seeds):
         assert "datum saknas" in meeting["name"]
 
 
-@pytest.mark.xfail(
-    reason="date_after takes the latest date found (a reported decision), not the past deadline the gold "
-    "file names for 000",
-    strict=False,
-)
 def test_date_after_of_the_undated_meeting(seeds):
+    """Regression: date_after once took the latest date found rather than the one the gold file names."""
     for doc in MINUTES:
         want = GOLD_DATA["documents"][doc]
         if want.get("date") is None and want.get("date_after"):
@@ -169,10 +165,8 @@ def test_council_typos_are_one_node(seeds):
     assert len(set().union(*found)) == 1, found
 
 
-@pytest.mark.xfail(
-    reason="a few gold groups are still split over two nodes (see the assertion)", strict=False
-)
 def test_every_gold_group_is_at_most_one_node(seeds):
+    """Every spelling of a gold group that the graph holds is on one node."""
     split = []
     for group in GOLD_DATA["groups"]:
         ids = set().union(*(seeds.named(name, [group["kind"]]) for name in group["names"]))
