@@ -195,4 +195,5 @@ def test_procedural_items_are_not_initiatives():
         + "\n4. Avslut\nMötet avslutades.\n"
     )
     fragment = parse_document("fritid.txt", _lines(text))
-    assert [n.name for n in fragment.nodes if n.kind == NodeKind.INITIATIVE] == []
+    initiatives = {n.name for n in fragment.nodes if n.kind == NodeKind.INITIATIVE}
+    assert initiatives.isdisjoint({"Öppnande och dagordning", "Avslut"}), initiatives
