@@ -163,7 +163,7 @@ def rebuild(store: EmbeddedStore) -> GraphData:
     """Resolve all fragments into one graph, apply corrections, write graph.json atomically."""
     from loaders.resolve import resolve
 
-    graph = apply_corrections(resolve(store.fragments()), store.load_corrections())
+    graph = apply_corrections(resolve(store.fragments(), owned=True), store.load_corrections())
     store.save_graph(graph)
     return graph
 

@@ -126,17 +126,22 @@ def _person_tokens(name: str) -> list[str]:
     return fold(name).split()
 
 
-def resolve(fragments: list[Fragment]) -> GraphData:
-    """Merge fragments into one graph; deterministic for the same set of fragments."""
+def resolve(fragments: list[Fragment], owned: bool = False) -> GraphData:
+    """Merge fragments into one graph; deterministic for the same set of fragments.
+
+    ``owned=True`` lets it reuse the fragments' objects instead of copying them (the pipeline loads
+    fresh fragments for every rebuild; copying 100,000 edges cost a second).
+    """
     nodes: dict[str, Node] = {}
     order: list[str] = []
     edges: list[Edge] = []
+    seen: dict[int, tuple[set, set]] = {}
     for fragment in sorted(fragments, key=lambda f: f.document):
         for node in fragment.nodes:
             if node.id in nodes:
-                _merge_into(nodes[node.id], node)
+                _merge_into(nodes[node.id], node, seen)
             else:
-                nodes[node.id] = node.model_copy(deep=True)
+                nodes[node.id] = node if owned else node.model_copy(deep=True)
                 order.append(node.id)
         edges.extend(fragment.edges)
 
@@ -171,15 +176,29 @@ def resolve(fragments: list[Fragment]) -> GraphData:
             continue
         seen.add(nid)
         out_nodes.append(merged.get(nid) or nodes[i])
-    out_edges = _remap_edges(edges, new_id)
+    out_edges = _remap_edges(edges, new_id, owned)
     out_edges += _derived_structure(out_nodes, out_edges, nodes, new_id)
     out_nodes.sort(key=lambda n: n.id)
     out_edges.sort(key=lambda e: e.key)
     return GraphData(nodes=out_nodes, edges=out_edges)
 
 
-def _merge_into(target: Node, other: Node) -> None:
-    aliases = set(target.aliases)
+def _source_key(s: Source) -> tuple[str, int, str]:
+    return (s.document, s.line, s.quote)  # a plain tuple hashes far faster than a frozen model
+
+
+def _merge_into(target: Node, other: Node, seen: dict[int, tuple[set, set]] | None = None) -> None:
+    """Aliases, missing props and new sources of ``other`` into ``target``.
+
+    ``seen`` keeps each target's alias and source sets across calls: rebuilding them per merge made
+    a person seen at hundreds of meetings quadratic.
+    """
+    if seen is not None and id(target) in seen:
+        aliases, sources = seen[id(target)]
+    else:
+        aliases, sources = set(target.aliases), {_source_key(s) for s in target.sources}
+        if seen is not None:
+            seen[id(target)] = (aliases, sources)
     for name in _names(other):
         if name != target.name and name not in aliases:
             target.aliases.append(name)
@@ -187,11 +206,11 @@ def _merge_into(target: Node, other: Node) -> None:
     for k, v in other.props.items():
         if target.props.get(k) is None:
             target.props[k] = v
-    seen = set(target.sources)  # Source is frozen, hence hashable; a list scan made merging quadratic
     for s in other.sources:
-        if s not in seen:
+        key = _source_key(s)
+        if key not in sources:
             target.sources.append(s)
-            seen.add(s)
+            sources.add(key)
 
 
 def _by_name(uf: _UnionFind, entities: list[Node]) -> None:
@@ -413,8 +432,9 @@ def _canonical(members: list[Node], uf: _UnionFind, nodes: dict[str, Node]) -> N
     if len(members) == 1 and members[0].name == name and members[0].kind.value == kind:
         return members[0]
     node = Node(id=entity_id(kind, name), kind=NodeKind(kind), name=name)
+    seen: dict[int, tuple[set, set]] = {}
     for m in sorted(members, key=lambda m: m.id):
-        _merge_into(node, m)
+        _merge_into(node, m, seen)
     node.aliases = sorted({a for a in node.aliases if a != name})
     return node
 
@@ -438,8 +458,9 @@ def _name_steering_groups(merged: dict[str, Node], new_id: dict[str, str], uf: _
             node.props.pop("parent_id", None)
 
 
-def _remap_edges(edges: list[Edge], new_id: dict[str, str]) -> list[Edge]:
+def _remap_edges(edges: list[Edge], new_id: dict[str, str], owned: bool = False) -> list[Edge]:
     out: dict[str, Edge] = {}
+    seen_sources: dict[str, set] = {}
     for e in edges:
         source, target = new_id.get(e.source, e.source), new_id.get(e.target, e.target)
         if source == target:
@@ -448,16 +469,20 @@ def _remap_edges(edges: list[Edge], new_id: dict[str, str]) -> list[Edge]:
         key = edge_key(e.type.value, source, target, discriminator)
         if key in out:
             existing = out[key]
-            seen = set(existing.sources)
+            known = seen_sources.setdefault(key, {_source_key(s) for s in existing.sources})
             for s in e.sources:
-                if s not in seen:
+                if _source_key(s) not in known:
                     existing.sources.append(s)
-                    seen.add(s)
+                    known.add(_source_key(s))
             for k, v in e.props.items():
                 existing.props.setdefault(k, v)
         else:
-            out[key] = e.model_copy(update={"source": source, "target": target, "key": key,
-                                            "sources": list(e.sources), "props": dict(e.props)})
+            if owned:
+                e.source, e.target, e.key = source, target, key
+                out[key] = e
+            else:
+                out[key] = Edge.model_construct(source=source, target=target, type=e.type, props=dict(e.props),
+                                                sources=list(e.sources), key=key)
     return list(out.values())
 
 
