@@ -155,7 +155,16 @@ class EmbeddedStore:
     # --- graph ---------------------------------------------------------------------------
     def save_graph(self, graph: GraphData) -> None:
         write_json_atomic(self.graph_path, graph.model_dump(mode="json"))
+        write_json_atomic(self.root / "stats.json", {"nodes": len(graph.nodes), "edges": len(graph.edges)})
         self._graph_cache = None
+
+    def counts(self) -> tuple[int, int]:
+        """Nodes and edges of the saved graph, without reading the graph itself."""
+        data = self._read_json(self.root / "stats.json")
+        if data is None:
+            graph = self.graph()
+            return len(graph.nodes), len(graph.edges)
+        return int(data["nodes"]), int(data["edges"])
 
     def graph(self) -> GraphData:
         """The resolved graph; cached until graph.json changes on disk."""

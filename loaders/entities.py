@@ -484,6 +484,9 @@ GENERIC_TITLES = {
         "Nästa möte", "Information", "Beslut", "Rapporter", "Aktuellt", "Workshop", "Dialog", "Skriftlig information",
         "Ekonomi", "Budget", "Uppföljning", "Aktivitetsplan", "Verksamhetsplan", "Årsplanering", "Arbetsordning",
         "Mötesformer", "Presentationsrunda", "Inledning", "Avslutning", "Rekryteringar", "Aktuellt på RSS",
+        "Öppnande", "Avslut", "Övrigt", "Val av", "Godkännande", "Anteckningar", "Protokoll", "Kommande",
+        "Mötestider", "Lägesrapport", "Återrapport", "Omvärld", "Välkommen", "Presentation", "Paus", "Lunch",
+        "Sammanfattning", "Mötet", "Minnesanteckningar", "Fastställande", "Runda", "Tema", "Information från",
     )
 }  # fmt: skip
 
@@ -571,6 +574,10 @@ def parse_entity_phrase(phrase: str, line: int, ctx: Context) -> list[Mention]:
         matches = ctx.first_name_matches(part) if re.fullmatch(CAP, part) else []
         if len(matches) == 1:
             people.append(_mention(matches[0], "Person", line, phrase))
+        elif len(matches) > 1 and is_first_name(part):
+            # several people have this first name: keep it as written; the builder leaves it unresolved
+            # with a warning naming the candidates, instead of the name vanishing
+            people.append(_mention(part, "Person", line, phrase))
         elif part == "RSS" and not any(m.name.startswith("RSS") for m in mentions):
             mentions.append(_mention("RSS", "Organisation", line, phrase))
     return mentions + people

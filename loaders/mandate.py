@@ -210,7 +210,7 @@ def _financing(clean: list[str], record: MandateRecord, ctx: Context) -> None:
         found = sentence_relations(text, sentence.line, ctx, previous)
         record.relations.extend(found)
         previous = [r.target for r in found] or previous
-        _reported_decision(text, sentence.line, ctx, record)
+        _reported_decision(text, sentence.line, ctx, record, clean[sentence.line - 1 : sentence.end_line])
         if re.search(r"(?i)\bfinansier|\bbudget|\bmedel\b|\bmedlen\b|\bkr\b|kronor|\bavsätt", text):
             in_sentence = [x for x in find_mentions(text, sentence.line, ctx) if x.kind == "Agreement"]
             about_subject = re.search(r"(?i)\b(uppdraget|arbetet|gruppens?|processgruppens?|samordningen|insatsen)\b", text) \
@@ -228,7 +228,7 @@ def _financing(clean: list[str], record: MandateRecord, ctx: Context) -> None:
 _REPORTED = re.compile(r"\b(?:beslutade|beslutades|beslöt|antogs|fastställdes|fattade beslut)\b")
 
 
-def _reported_decision(text: str, line: int, ctx: Context, record: MandateRecord) -> None:
+def _reported_decision(text: str, line: int, ctx: Context, record: MandateRecord, span: list[str]) -> None:
     """ "Styrgruppen för X beslutade den 8 april 2025 att inrätta …": a decision the mandate tells of."""
     verb = _REPORTED.search(text)
     if not verb:
@@ -244,5 +244,7 @@ def _reported_decision(text: str, line: int, ctx: Context, record: MandateRecord
     start = next((i for i in reversed(starts) if any(
         x.kind in GROUP_KINDS or x.kind == "Organisation" for x in find_mentions(text[i : verb.start()], line, Context()))), 0)
     clause = text[start:]
+    head = " ".join(clause.split()[:3])
+    line += next((k for k, raw in enumerate(span) if head and head in " ".join(raw.split())), 0)  # the clause's own line
     record.decisions.append(DecisionRecord(text=clause[:400], status="reported", body=bodies[-1], date=dates[0].iso,
                                            line=line, quote=clause))

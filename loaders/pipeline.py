@@ -184,8 +184,11 @@ def ingest(
                 progress(result)
         store.save_registry(registry)
         changed = any(f.status in ("loaded", "replaced") for f in report.files)
-        graph = rebuild(store) if changed or not store.graph_path.exists() else store.graph()
-    report.nodes, report.edges = len(graph.nodes), len(graph.edges)
+        if changed or not store.graph_path.exists():
+            graph = rebuild(store)
+            report.nodes, report.edges = len(graph.nodes), len(graph.edges)
+        else:
+            report.nodes, report.edges = store.counts()
     report.warnings = sum(f.warnings for f in report.files)
     return report
 

@@ -130,11 +130,6 @@ def test_a_first_name_alone_is_resolved_when_one_person_has_it():
     assert not any(n.name == "Linnea" for n in fragment.nodes)
 
 
-@pytest.mark.xfail(
-    reason="loaders/entities.py parse_entity_phrase drops a first name that two attendees share "
-    "without a warning (build.py's 'first name … left unresolved' warning is never reached)",
-    strict=False,
-)
 def test_an_ambiguous_first_name_leaves_a_warning():
     fragment = parse_document("fritid.txt", _with_first_name_commission())
     assert any("Linnea" in w.message and w.line for w in fragment.warnings), fragment.warnings
@@ -184,11 +179,6 @@ def test_mandate_subject_is_the_title_not_the_title_and_the_next_word():
     assert groups == ["Regional processgrupp äldreomsorg"]
 
 
-@pytest.mark.xfail(
-    reason="loaders/entities.py title_subject: procedural item titles ('Öppnande och dagordning', "
-    "'Avslut') become Initiative nodes",
-    strict=False,
-)
 def test_procedural_items_are_not_initiatives():
     text = (
         FRITID.replace("1. Mötets öppnande", "1. Öppnande och dagordning")

@@ -365,12 +365,6 @@ def test_every_fact_of_the_minutes_is_at_its_line(exported):
     assert problems == []
 
 
-@pytest.mark.xfail(
-    reason="a decision the mandate reports ('Omsorgschefsnätverket beslutade den 5 mars 2025 att …', line 8) "
-    "cites line 1: the mandate's sentences run on from the untitled heading lines (loaders/textutil.py "
-    "sentences), so the sentence starts at line 1",
-    strict=False,
-)
 def test_every_fact_of_the_mandate_is_at_its_line(exported):
     graph, store = exported
     assert provenance_problems(graph, store_lines(store), documents={MANDATE}) == []
