@@ -42,12 +42,13 @@ def _ingest(args) -> int:
 
     store = EmbeddedStore(args.store)
     missing = [p for p in args.paths if not Path(p).exists()]
-    files, _ = collect_paths([p for p in args.paths if Path(p).exists()])
+    files, skipped = collect_paths([p for p in args.paths if Path(p).exists()])
     step, close = _progress(len(files))
     try:
-        report = ingest([p for p in args.paths if Path(p).exists()], store, progress=step)
+        report = ingest(files, store, progress=step)
     finally:
         close()
+    report.skipped = [str(p) for p in skipped]
     for path in missing:
         print(f"FEL {path}: finns inte (no such file or folder)", file=sys.stderr)
     for f in report.files:

@@ -283,7 +283,7 @@ def _item(b, people, record, item, index, meeting_id, body_id, body_name, date) 
     for m in item.mentions:
         if m.kind in _CONCERN_KINDS:
             node = b.entity(m)
-            if node not in (body_id,):
+            if node != body_id:
                 concerns.setdefault(node, m)
     for node, m in concerns.items():
         b.edge(EdgeType.CONCERNS, item_node, node, m.line, m.quote)

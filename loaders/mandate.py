@@ -111,7 +111,6 @@ def _roles(clean: list[str], record: MandateRecord, ctx: Context) -> None:
             current = (m[1], n, [m[2]])
             role_lines.setdefault(m[1], n)
             record.roles[m[1]] = m[2]
-            _role_relations(record, ctx, *current)
             continue
         if current and line and not _HEADING.match(line):
             role, _start, parts = current
@@ -119,17 +118,14 @@ def _roles(clean: list[str], record: MandateRecord, ctx: Context) -> None:
             record.roles[role] = " ".join(p for p in parts if p)
         elif current and line:
             current = None
-    # relations are rebuilt from the complete role texts
-    record.relations = [r for r in record.relations if r.props.get("role") is None]
-    record.commissions = []
+    # relations come from the complete role texts, once every continuation line is read
     for role, text in record.roles.items():
-        _role_relations(record, ctx, role, role_lines.get(role, 0), [text], final=True)
+        _role_relations(record, ctx, role, role_lines.get(role, 0), text)
 
 
-def _role_relations(record, ctx, role, line, parts, final=False) -> None:
-    if not final or record.subject is None:
+def _role_relations(record, ctx, role: str, line: int, text: str) -> None:
+    if record.subject is None:
         return
-    text = " ".join(p for p in parts if p)
     line = line or record.subject.line
     ctx.body = None
     mentions = [x for x in find_mentions(text, line, ctx) if x.kind != "Initiative"]

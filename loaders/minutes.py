@@ -31,6 +31,7 @@ from loaders.records import (
     Presenter,
     RelationRecord,
 )
+from loaders.relations import AMOUNT as _AMOUNT
 from loaders.relations import reference as _reference
 from loaders.relations import sentence_funding, sentence_relations
 from loaders.textutil import BULLET, MONTHS, clean_line, find_dates, fold, parse_date, sentences
@@ -94,9 +95,6 @@ _DECISION_SENTENCE = re.compile(
 )
 _BESLUT_LINE = re.compile(
     r"^(?:Beslut|Beslutades|Förslag till beslut|Beslutsförslag|[A-ZÅÄÖ][\wåäö-]+s beslut(?=\s*:?\s*$))\s*:?\s*(?P<rest>.*)$"
-)
-_AMOUNT = re.compile(
-    r"(?<![\d,])(\d{1,3}(?:[  ]\d{3})+|\d+(?:,\d+)?)\s*(kr|kronor|SEK|tkr|tusen kronor|mkr|mnkr|miljoner kronor|miljoner)\b"
 )
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 ROLE_NAMES = {"ordf": "ordförande", "ordförande": "ordförande", "v ordf": "vice ordförande", "vordf": "vice ordförande",

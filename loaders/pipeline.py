@@ -20,7 +20,7 @@ from loaders.build import mandate_fragment, minutes_fragment
 from loaders.classify import classify
 from loaders.mandate import parse_mandate
 from loaders.minutes import parse_minutes
-from loaders.readers import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, ReadError, read_document
+from loaders.readers import SUPPORTED_SUFFIXES, ReadError, check_file, read_document
 
 _UNKNOWN = "neither minutes nor a mandate by its first lines: read as minutes"
 
@@ -107,16 +107,9 @@ def _doc_key(path: Path, registry: Registry) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError(f"cannot open: {exc.strerror or exc}") from exc
-    if size > MAX_FILE_BYTES:
-        raise ReadError(f"too large: {size / 1024 / 1024:.1f} MiB, the limit is {MAX_FILE_BYTES / 1024 / 1024:.0f} MiB")
+    check_file(path)  # the readers' own refusals (type, size, empty, not a file) before any byte is read
     try:
         return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise ReadError("not a regular file") from exc
     except OSError as exc:
         raise ReadError(f"cannot open: {exc.strerror or exc}") from exc
 
@@ -127,8 +120,6 @@ def _ingest_one(store: EmbeddedStore, registry: Registry, path: Path) -> FileRes
     doc = existing.doc if existing else _doc_key(resolved, registry)
     result = FileResult(path=str(path), doc=doc, status="failed")
     try:
-        if resolved.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise ReadError(f"unsupported file type {resolved.suffix or '(none)'}: expected .txt, .md, .pdf or .docx")
         data = _read_bytes(resolved)
         digest = content_hash(data)
         if existing and existing.status == "loaded" and existing.sha256 == digest and store.fragment_path(doc).exists():

@@ -20,7 +20,7 @@ from loaders.entities import Context, find_mentions
 from loaders.records import FundingRecord, Mention, RelationRecord
 from loaders.textutil import fold
 
-__all__ = ["amount_sek", "reference", "sentence_funding", "sentence_relations"]
+__all__ = ["AMOUNT", "amount_sek", "reference", "sentence_funding", "sentence_relations"]
 
 _STRUCTURE_KINDS = {"Network", "Council", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup", "Organisation"}
 _VERBS = [
@@ -38,7 +38,7 @@ _OWN_STEERING = re.compile(r"\bär\s+(?:[\wåäöÅÄÖ-]+s)\s+styrgrupp\b")
 _REFERENCE = re.compile(r"(?i)^\s*(?:i sin tur\s+)?(?:till\s+)?(nätverket|nätverkets|rådet|rådets|styrgruppen|styrgruppens|"
                         r"processgruppen|processgruppens|gruppen|gruppens|arbetsgruppen|beredningsgruppen)\b")
 _PLURAL_SUBJECT = re.compile(r"(?i)^\s*(dessa grupper|grupperna|de|båda grupperna|dessa)\b")
-_AMOUNT = re.compile(
+AMOUNT = re.compile(
     r"(?<![\d,])(\d{1,3}(?:[  ]\d{3})+|\d+(?:,\d+)?)\s*(kr|kronor|SEK|tkr|tusen kronor|mkr|mnkr|miljoner kronor|miljoner)\b"
 )
 _FUNDER_VERB = re.compile(r"\b(?:avsätter|avsatt|avsatte|beviljar|beviljat|beviljade|tilldelar|tilldelat|bidrar med|"
@@ -159,7 +159,7 @@ def sentence_funding(text: str, line: int, ctx: Context, default_funder: Mention
         payers = [m for m in find_mentions(text[financed.end() :], line, ctx) if m.kind in _STRUCTURE_KINDS | {"Agreement"}]
         if recipients:
             for payer in payers:
-                amount = _AMOUNT.search(text)
+                amount = AMOUNT.search(text)
                 out.append(FundingRecord(amount_sek=amount_sek(amount[1], amount[2]) or 0 if amount else 0,
                                          year=int(years[-1]) if years else None, funder=payer,
                                          recipient=recipients[-1], line=line, quote=quote))
@@ -167,7 +167,7 @@ def sentence_funding(text: str, line: int, ctx: Context, default_funder: Mention
     if paid_by:  # "…, finansierat av Region Värmland"
         payers = _structures(text[paid_by.end() :], line, ctx, quote)
         funder = payers[0] if payers else funder
-    for amount in _AMOUNT.finditer(text):
+    for amount in AMOUNT.finditer(text):
         value = amount_sek(amount[1], amount[2])
         if value is None or value < 1000:
             continue
@@ -186,10 +186,9 @@ def sentence_funding(text: str, line: int, ctx: Context, default_funder: Mention
         if giver:  # "tilldela Referensgruppen 180 tkr", "finansierar LAG Mobil närvård med 1 250 000 kr"
             between = _structures(before[giver.end() :], line, ctx, quote)
             if between:
-                payer = funder if not giver[0].startswith(("tilldela", "bevilja", "ge ")) or funder else default_funder
+                givers = _structures(before[: giver.start()], line, ctx, quote)
                 out.append(FundingRecord(amount_sek=value, year=int(years[-1]) if years else None,
-                                         funder=_structures(before[: giver.start()], line, ctx, quote)[-1:][0]
-                                         if _structures(before[: giver.start()], line, ctx, quote) else payer,
+                                         funder=givers[-1] if givers else (funder or default_funder),
                                          recipient=between[-1], line=line, quote=quote))
                 continue
         target = re.match(r"\s*(?:[^\s,]+\s+){0,5}?(?:till|för|åt)\s+(.{0,90})", after)

@@ -166,7 +166,7 @@ def resolve(fragments: list[Fragment], owned: bool = False) -> GraphData:
             merged[node.id] = node
         for m in members:
             new_id[m.id] = node.id
-    _name_steering_groups(merged, new_id, uf, nodes)
+    _name_steering_groups(merged, new_id)
 
     out_nodes: list[Node] = []
     seen: set[str] = set()
@@ -177,7 +177,7 @@ def resolve(fragments: list[Fragment], owned: bool = False) -> GraphData:
         seen.add(nid)
         out_nodes.append(merged.get(nid) or nodes[i])
     out_edges = _remap_edges(edges, new_id, owned)
-    out_edges += _derived_structure(out_nodes, out_edges, nodes, new_id)
+    out_edges += _derived_structure(out_nodes, out_edges)
     out_nodes.sort(key=lambda n: n.id)
     out_edges.sort(key=lambda e: e.key)
     return GraphData(nodes=out_nodes, edges=out_edges)
@@ -439,7 +439,7 @@ def _canonical(members: list[Node], uf: _UnionFind, nodes: dict[str, Node]) -> N
     return node
 
 
-def _name_steering_groups(merged: dict[str, Node], new_id: dict[str, str], uf: _UnionFind, nodes) -> None:
+def _name_steering_groups(merged: dict[str, Node], new_id: dict[str, str]) -> None:
     """A steering group is called after what it steers: "Styrgruppen för <its canonical name>"."""
     for node in merged.values():
         if node.kind != NodeKind.STEERING_GROUP:
@@ -486,7 +486,7 @@ def _remap_edges(edges: list[Edge], new_id: dict[str, str], owned: bool = False)
     return list(out.values())
 
 
-def _derived_structure(nodes: list[Node], edges: list[Edge], raw: dict[str, Node], new_id) -> list[Edge]:
+def _derived_structure(nodes: list[Node], edges: list[Edge]) -> list[Edge]:
     """Structure the names themselves state: a steering group is part of what it steers, and
     "RSS Dalarna" is part of "Region Dalarna"."""
     existing = {e.key for e in edges}

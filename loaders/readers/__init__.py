@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-__all__ = ["SUPPORTED_SUFFIXES", "DocumentText", "ReadError", "read_document"]
+__all__ = ["SUPPORTED_SUFFIXES", "DocumentText", "ReadError", "check_file", "read_document"]
 
 #: Larger files are refused with a clear reason, from ``stat()`` alone, before anything is read.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -52,22 +52,7 @@ def read_document(path: Path | str) -> DocumentText:
     from loaders.readers import text as text_reader
 
     path = Path(path)
-    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise ReadError(f"unsupported file type {path.suffix or '(none)'}: expected .txt, .md, .pdf or .docx")
-    try:
-        info = path.stat()
-    except OSError as exc:
-        raise ReadError(f"cannot open: {exc.strerror or exc}") from exc
-    if not stat.S_ISREG(info.st_mode):
-        raise ReadError("not a regular file")
-    size = info.st_size
-    if size == 0:
-        raise ReadError("empty file")
-    if size > MAX_FILE_BYTES:
-        raise ReadError(
-            f"too large: {size / 1024 / 1024:.1f} MiB, the limit is {MAX_FILE_BYTES / 1024 / 1024:.0f} MiB"
-        )
+    fmt = check_file(path)
     reader = {
         "txt": text_reader.read_text,
         "md": text_reader.read_markdown,
@@ -86,3 +71,27 @@ def read_document(path: Path | str) -> DocumentText:
     if not any(line.strip() for line in lines):
         raise ReadError("no text found")
     return DocumentText(name=path.name, format=fmt, lines=lines)
+
+
+def check_file(path: Path) -> str:
+    """The file's format, or ReadError: unsupported type, missing, not a regular file, empty, too large.
+
+    From ``stat()`` alone, so a batch can refuse a file before reading (or hashing) a byte of it.
+    """
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise ReadError(f"unsupported file type {path.suffix or '(none)'}: expected .txt, .md, .pdf or .docx")
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ReadError(f"cannot open: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError("not a regular file")
+    size = info.st_size
+    if size == 0:
+        raise ReadError("empty file")
+    if size > MAX_FILE_BYTES:
+        raise ReadError(
+            f"too large: {size / 1024 / 1024:.1f} MiB, the limit is {MAX_FILE_BYTES / 1024 / 1024:.0f} MiB"
+        )
+    return fmt
