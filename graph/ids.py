@@ -8,22 +8,11 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import re
-import unicodedata
+
+from graph.text import slug
 
 __all__ = ["content_hash", "edge_key", "entity_id", "item_id", "short_hash", "slug"]
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens ("Malung-Sälen" -> "malung-salen")."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_WORD.sub("-", text).strip("-") or "x"
 
 
 def short_hash(*parts: str, length: int = 10) -> str:

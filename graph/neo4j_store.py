@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +33,7 @@ from typing import Any
 from graph import cypher
 from graph.ids import edge_key, short_hash
 from graph.models import Edge, EdgeType, GraphData, Node, NodeKind, Source
+from graph.text import fold
 
 __all__ = [
     "DEFAULT_URI",
@@ -61,7 +61,6 @@ DEFAULT_USER = "neo4j"
 _NODE_RESERVED = frozenset(cypher.NODE_PROPERTY_KEYS)
 _REL_RESERVED = frozenset(cypher.REL_PROPERTY_KEYS)
 _INT64 = (-(2**63), 2**63 - 1)
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 # --- connection ---------------------------------------------------------------------------------
@@ -98,22 +97,6 @@ def default_database(database: str | None = None) -> str | None:
 
 
 # --- rows: Node/Edge <-> Neo4j property maps -----------------------------------------------------
-def fold(text: str | None) -> str:
-    """Case-fold, strip accents, fold punctuation and hyphens to single spaces.
-
-    The same folding as the query layer's (``queries.text.fold``), so ``find_nodes`` on Neo4j
-    matches what the embedded backend matches; repeated here so graph/ does not import queries/.
-
-    >>> fold("  Malung-Sälen,  Länschefsnätverket ")
-    'malung salen lanschefsnatverket'
-    """
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKD", str(text).replace("\u00ad", "").casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", text).strip()
-
-
 def _scalar(value: Any) -> bool:
     if isinstance(value, bool | str):
         return True

@@ -1,12 +1,15 @@
-"""Small text helpers shared by the parsers: cleaning, dates, sentences with their line numbers."""
+"""Small text helpers shared by the parsers: dates and sentences with their line numbers.
+
+``fold`` and ``clean_line`` live in :mod:`graph.text` (re-exported here while the parsers move).
+"""
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
+
+from graph.text import clean_line, fold
 
 __all__ = [
     "Sentence",
@@ -16,48 +19,7 @@ __all__ = [
     "sentences",
 ]
 
-_MD_EMPHASIS = re.compile(r"(\*\*|__|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
-_STRAY_QUOTES = re.compile(r"(?:(?<=\s)|^)[‘’`´]")
-# three or more spaces inside a line: a column gap in a table laid out with spaces
-_COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-# Markdown headings ("### 5. Ekonomi"); list bullets stay, parsers read them as list items
-_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 BULLET = re.compile(r"^\s*(?:[*•·▪◦-]|–(?=\s))\s+")
-
-
-def clean_line(line: str) -> str:
-    """Drop Markdown emphasis and stray quote marks a converter left, fold white space.
-
-    >>> clean_line("a) **Information: BIRK**  (Bilaga 4)")
-    'a) Information: BIRK (Bilaga 4)'
-    >>> clean_line("Beställare ‘Länschefsnätverket genom dess styrgrupp. ")
-    'Beställare Länschefsnätverket genom dess styrgrupp.'
-    >>> clean_line("### 5. Ekonomi")
-    '5. Ekonomi'
-    """
-    line = _HEADING_MARK.sub("", line)
-    line = line.replace("\u00a0", " ").replace("\u00ad", "")
-    line = _MD_EMPHASIS.sub("", line)
-    line = _STRAY_QUOTES.sub("", line)
-    line = _COLUMN_GAP.sub("\t", line.rstrip())
-    cells = [" ".join(cell.split()) for cell in line.split("\t")]
-    while cells and not cells[-1]:
-        cells.pop()
-    return "\t".join(cells).strip()
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Case-folded, accents removed, punctuation as spaces: for comparing names.
-
-    >>> fold("Helén  Kastemyr")
-    'helen kastemyr'
-    >>> fold("Inga-Lill Frank")
-    'inga lill frank'
-    """
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split())
 
 
 MONTHS = {
@@ -154,7 +116,20 @@ class Sentence:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\-–(])|(?<=:)\s+(?=[•\-–])")
-_ABBREVIATIONS = ("bl.a.", "t.ex.", "kl.", "s.k.", "m.m.", "resp.", "ca.", "dvs.", "fr.o.m.", "t.o.m.", "nr.", "tf.")
+_ABBREVIATIONS = (
+    "bl.a.",
+    "t.ex.",
+    "kl.",
+    "s.k.",
+    "m.m.",
+    "resp.",
+    "ca.",
+    "dvs.",
+    "fr.o.m.",
+    "t.o.m.",
+    "nr.",
+    "tf.",
+)
 
 
 def sentences(lines: list[tuple[int, str]]) -> list[Sentence]:

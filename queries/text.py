@@ -1,6 +1,7 @@
 """Swedish text matching for the query layer: folding, stop-words, light stemming, compounds.
 
-Everything the query layer compares goes through :func:`fold` first, so "Hälso- och sjukvård",
+Everything the query layer compares goes through :func:`graph.text.fold` first (the one fold of
+the project, shared with the parsers and the Neo4j side), so "Hälso- och sjukvård",
 "hälso och sjukvård" and "HALSO OCH SJUKVARD" are one string.
 
 >>> fold("Hälso- och sjukvård i hemmet!")
@@ -15,9 +16,9 @@ Everything the query layer compares goes through :func:`fold` first, so "Hälso-
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
+
+from graph.text import fold
 
 __all__ = [
     "STOP_WORDS",
@@ -28,25 +29,6 @@ __all__ = [
     "stem",
     "tokens",
 ]
-
-_NON_ALNUM = re.compile(r"[\W_]+")
-# The common accented letters folded without Unicode decomposition (the slow path handles the rest).
-_FAST = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "\u00ad": None})
-
-
-def fold(text: str | None) -> str:
-    """Case-fold, strip accents, fold punctuation and hyphens to single spaces.
-
-    >>> fold("Malung-Sälen, Älvdalen")
-    'malung salen alvdalen'
-    """
-    if not text:
-        return ""
-    text = str(text).casefold().translate(_FAST)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(_NON_ALNUM.sub(" ", text).split())
 
 
 def tokens(text: str | None) -> list[str]:

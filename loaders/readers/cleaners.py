@@ -4,7 +4,7 @@ Every cleaner works on ONE line (or one cell) and never adds or removes a line b
 readers can apply them without disturbing line numbers. The markdown cleaners are here too;
 the page-furniture tests used by the PDF reader (``is_page_number``, ``furniture_key``) as well.
 
->>> clean_line("V\\u00c3\\u00a4lf\\u00c3\\u00a4rd\\u00a0\\x00r\\u00e5det")
+>>> clean_reader_line("V\\u00c3\\u00a4lf\\u00c3\\u00a4rd\\u00a0\\x00r\\u00e5det")
 'Välfärd rådet'
 """
 
@@ -15,7 +15,7 @@ import unicodedata
 
 __all__ = [
     "clean_cell",
-    "clean_line",
+    "clean_reader_line",
     "drop_control_chars",
     "fix_mojibake",
     "furniture_key",
@@ -103,10 +103,12 @@ def replace_nbsp(line: str) -> str:
     return _NBSP.sub(" ", line)
 
 
-def clean_line(line: str) -> str:
+def clean_reader_line(line: str) -> str:
     """All the character-level cleaning a reader applies to every line, in a fixed order.
 
-    >>> clean_line("Ã…sa\\u00a0Exempelsson\\x07")
+    (The parsers clean further with :func:`graph.text.clean_line`.)
+
+    >>> clean_reader_line("Ã…sa\\u00a0Exempelsson\\x07")
     'Åsa Exempelsson'
     """
     return replace_nbsp(drop_control_chars(to_nfc(fix_mojibake(line))))
@@ -118,7 +120,7 @@ def clean_cell(text: str) -> str:
     >>> clean_cell(" Kim\\nExempelsson\\t(S) ")
     'Kim Exempelsson (S)'
     """
-    return " ".join(clean_line(text.replace("\t", " ").replace("\n", " ")).split())
+    return " ".join(clean_reader_line(text.replace("\t", " ").replace("\n", " ")).split())
 
 
 # --- Markdown ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from loaders.readers import ReadError
-from loaders.readers.cleaners import clean_cell, clean_line
+from loaders.readers.cleaners import clean_cell, clean_reader_line
 
 __all__ = ["MAX_ENTRIES", "MAX_RATIO", "MAX_UNCOMPRESSED_BYTES", "body_lines", "check_docx_zip", "read_docx"]
 
@@ -192,7 +192,7 @@ def body_lines(body) -> list[str]:
     lines: list[str] = []
     for block in _blocks(body):
         if block.tag == _P:
-            lines.extend(clean_line(part) for part in _paragraph_text(block).split("\n"))
+            lines.extend(clean_reader_line(part) for part in _paragraph_text(block).split("\n"))
         else:
             for cells in _table_rows(block):
                 lines.append("" if not any(cells) else "\t".join(cells))

@@ -19,7 +19,7 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, EmptyFileError, PdfReadError, PdfStreamError
 
 from loaders.readers import ReadError
-from loaders.readers.cleaners import clean_line, furniture_key, is_page_number, normalize_newlines
+from loaders.readers.cleaners import clean_reader_line, furniture_key, is_page_number, normalize_newlines
 
 __all__ = ["MAX_PDF_PAGES", "layout_line", "read_pdf", "remove_page_furniture"]
 
@@ -88,7 +88,7 @@ def layout_line(line: str) -> str:
     >>> layout_line("   Avesta          Kim Exempelsson    ordförande  ")
     'Avesta\tKim Exempelsson\tordförande'
     """
-    return _COLUMN_GAP.sub("\t", clean_line(line).strip())
+    return _COLUMN_GAP.sub("\t", clean_reader_line(line).strip())
 
 
 def _page_lines(reader: PdfReader) -> list[list[str]]:

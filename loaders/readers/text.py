@@ -13,7 +13,7 @@ from pathlib import Path
 from loaders.readers import ReadError
 from loaders.readers.cleaners import (
     clean_cell,
-    clean_line,
+    clean_reader_line,
     markdown_inline,
     normalize_newlines,
     strip_heading_marker,
@@ -106,7 +106,7 @@ def text_to_lines(text: str) -> list[str]:
     >>> text_to_lines("§\\u00a03 Beslut\\r\\n\\r\\nA\\u030asa\\x00 Exempelsson\\r\\n")
     ['§ 3 Beslut', '', 'Åsa Exempelsson']
     """
-    return [clean_line(line) for line in split_lines(text)]
+    return [clean_reader_line(line) for line in split_lines(text)]
 
 
 def read_text(path: Path | str) -> list[str]:
@@ -164,7 +164,7 @@ def markdown_to_lines(text: str) -> list[str]:
     >>> markdown_to_lines("## § 3 Ekonomi\\n| Kommun | Namn |\\n|---|:--:|\\n| Avesta | *Kim* |\\n* punkt")
     ['§ 3 Ekonomi', 'Kommun\\tNamn', '', 'Avesta\\tKim', '- punkt']
     """
-    raw = [clean_line(line) for line in split_lines(text)]
+    raw = [clean_reader_line(line) for line in split_lines(text)]
     tables = _table_lines(raw)
     out: list[str] = []
     fence: str | None = None
