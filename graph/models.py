@@ -2,7 +2,9 @@
 
 Every node and edge in the graph, every row of the JSON export (see ``../shared/eval/CONTRACT.md``)
 and every row written to Neo4j is made from these models. Kinds and edge types are the contract's
-vocabulary; ``props`` holds the rest and may grow freely.
+vocabulary; ``props`` holds the rest and may grow freely. What each kind is (group, body, entity,
+level, Swedish label, map style) is one row of :data:`graph.kinds.KINDS`; the kind sets below are
+read from that table.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from graph.kinds import BODY_KIND_NAMES, ENTITY_KIND_NAMES, GROUP_KIND_NAMES, DocKind
 
 __all__ = [
     "BODY_KINDS",
@@ -45,22 +49,15 @@ class NodeKind(StrEnum):
     DECISION = "Decision"
 
 
-#: Collaboration groups: what the register (``queries.groups``) lists.
-GROUP_KINDS: frozenset[NodeKind] = frozenset(
-    {
-        NodeKind.NETWORK,
-        NodeKind.COUNCIL,
-        NodeKind.STEERING_GROUP,
-        NodeKind.PROCESS_GROUP,
-        NodeKind.PROGRAM_AREA,
-        NodeKind.WORKING_GROUP,
-    }
-)
-#: Anything that can hold a meeting, decide, commission or be commissioned.
-BODY_KINDS: frozenset[NodeKind] = GROUP_KINDS | {NodeKind.ORGANISATION}
-#: Kinds whose nodes are real-world entities, merged across documents by entity resolution.
-#: The others (Document, Meeting, AgendaItem, Decision, Funding) belong to one document.
-ENTITY_KINDS: frozenset[NodeKind] = BODY_KINDS | {NodeKind.PERSON, NodeKind.AGREEMENT, NodeKind.INITIATIVE}
+#: Collaboration groups: what the register (``queries.groups``) lists (Network, Council,
+#: SteeringGroup, ProcessGroup, ProgramArea, WorkingGroup).
+GROUP_KINDS: frozenset[NodeKind] = frozenset(NodeKind(k) for k in GROUP_KIND_NAMES)
+#: Anything that can hold a meeting, decide, commission or be commissioned: the groups and Organisation.
+BODY_KINDS: frozenset[NodeKind] = frozenset(NodeKind(k) for k in BODY_KIND_NAMES)
+#: Kinds whose nodes are real-world entities, merged across documents by entity resolution: the
+#: bodies, Person, Agreement, Initiative. The others (Document, Meeting, AgendaItem, Decision,
+#: Funding) belong to one document.
+ENTITY_KINDS: frozenset[NodeKind] = frozenset(NodeKind(k) for k in ENTITY_KIND_NAMES)
 
 
 class EdgeType(StrEnum):
@@ -138,7 +135,7 @@ class Fragment(BaseModel):
     """
 
     document: str
-    doc_kind: str = "unknown"  # "minutes", "mandate" or "unknown"
+    doc_kind: DocKind = "unknown"
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)

@@ -28,6 +28,7 @@ import networkx as nx
 from pydantic import BaseModel, Field
 
 from graph.atomic import write_json_atomic, write_text_atomic
+from graph.kinds import DocKind
 from graph.models import Fragment, GraphData
 
 __all__ = ["DEFAULT_STORE", "EmbeddedStore", "FileRecord", "Registry", "StoreError", "to_networkx"]
@@ -46,7 +47,7 @@ class FileRecord(BaseModel):
     size: int = 0
     status: Literal["loaded", "failed"] = "loaded"
     error: str | None = None
-    doc_kind: str = "unknown"
+    doc_kind: DocKind = "unknown"
     ingested_at: str = ""
     nodes: int = 0
     edges: int = 0

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from graph.ids import edge_key, entity_id, item_id
 from graph.models import GROUP_KINDS, Edge, EdgeType, Fragment, Node, NodeKind, Source, Warning
+from graph.text import fold
 from loaders.entities import Context, find_mentions
 from loaders.lexicon import lookup_org
 from loaders.records import MandateRecord, Mention, MinutesRecord
-from loaders.textutil import fold
 
 __all__ = ["FragmentBuilder", "mandate_fragment", "minutes_fragment", "org_type_of"]
 

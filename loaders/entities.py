@@ -11,9 +11,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from graph.text import fold
 from loaders.lexicon import is_first_name, lookup_org
 from loaders.records import Mention
-from loaders.textutil import fold
 
 __all__ = ["Context", "find_mentions", "parse_entity_phrase", "person_names", "split_names"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from loaders.textutil import fold
+from graph.text import fold
 
 __all__ = ["KnownOrg", "is_first_name", "known_orgs", "lookup_org", "municipality_names", "region_for_county"]
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from graph.kinds import GROUP_KIND_NAMES
+from graph.text import clean_line, fold
 from loaders.entities import Context, find_mentions
 from loaders.records import (
     CommissionRecord,
@@ -19,11 +21,10 @@ from loaders.records import (
     RelationRecord,
 )
 from loaders.relations import sentence_funding, sentence_relations
-from loaders.textutil import clean_line, find_dates, fold, parse_date, sentences
+from loaders.textutil import find_dates, parse_date, sentences
 
 __all__ = ["parse_mandate"]
 
-GROUP_KINDS = ("ProcessGroup", "WorkingGroup", "ProgramArea", "SteeringGroup", "Network", "Council")
 _ROLE = re.compile(r"^(Beställare|Uppdragsgivare|Uppdragsägare|Uppdragstagare|Styrgrupp|Uppdragsledare|Mottagare|"
                    r"Projektledare|Sammankallande|Referensgrupp)\b\s*:?\s*(.*)$")
 _HEADING = re.compile(r"^(?:\d{1,2}\.\s*)?([A-ZÅÄÖ][\wåäö ,-]{2,60})\s*$")
@@ -41,7 +42,7 @@ def parse_mandate(lines: list[str]) -> MandateRecord:
     for n, line in numbered:
         if m := _TITLE.match(line):
             record.title = line
-            found = [x for x in find_mentions(m[2], n, ctx) if x.kind in GROUP_KINDS]
+            found = [x for x in find_mentions(m[2], n, ctx) if x.kind in GROUP_KIND_NAMES]
             if found:
                 record.subject = found[0]
             break
@@ -98,8 +99,6 @@ def _sections(clean: list[str], record: MandateRecord) -> None:
     for text in (" ".join(v) for v in buf.values()):
         if m := re.search(r"(består av [^.]+\.)", text):
             record.composition = record.composition or m[1]
-    if any(re.search(r"(?i)tills vidare", " ".join(v)) for v in buf.values()):
-        record.valid_to = record.valid_to  # "löper tills vidare": no end date
 
 
 def _roles(clean: list[str], record: MandateRecord, ctx: Context) -> None:
@@ -150,7 +149,7 @@ def _role_relations(record, ctx, role: str, line: int, text: str) -> None:
         record.relations.append(RelationRecord(type="REPORTS_TO", source=subject, target=steering, line=line, quote=quote))
     elif role == "Mottagare":
         for target in mentions:
-            if target.kind in GROUP_KINDS:
+            if target.kind in GROUP_KIND_NAMES:
                 record.relations.append(RelationRecord(type="REPORTS_TO", source=subject, target=target, line=line, quote=quote))
 
 
@@ -173,7 +172,7 @@ def _subgroups(clean: list[str], record: MandateRecord, ctx: Context) -> None:
         while k < len(clean) and k - n < 12:
             text = clean[k]
             if text.startswith(("•", "-", "–")):
-                found = [x for x in find_mentions(text.lstrip("•-– "), k + 1, ctx) if x.kind in GROUP_KINDS]
+                found = [x for x in find_mentions(text.lstrip("•-– "), k + 1, ctx) if x.kind in GROUP_KIND_NAMES]
                 subs.extend(found[:1])
             elif text and subs:
                 break
@@ -232,13 +231,13 @@ def _reported_decision(text: str, line: int, ctx: Context, record: MandateRecord
     dates = find_dates(text)
     if not dates:
         return
-    bodies = [x for x in find_mentions(text[: verb.start()], line, ctx) if x.kind in GROUP_KINDS or x.kind == "Organisation"]
+    bodies = [x for x in find_mentions(text[: verb.start()], line, ctx) if x.kind in GROUP_KIND_NAMES or x.kind == "Organisation"]
     if not bodies:
         return
     # sentences joined across heading lines: start the text at the clause that names the body
     starts = [m.start() for m in re.finditer(r"(?<![\w-])[A-ZÅÄÖ]", text[: verb.start()])]
     start = next((i for i in reversed(starts) if any(
-        x.kind in GROUP_KINDS or x.kind == "Organisation" for x in find_mentions(text[i : verb.start()], line, Context()))), 0)
+        x.kind in GROUP_KIND_NAMES or x.kind == "Organisation" for x in find_mentions(text[i : verb.start()], line, Context()))), 0)
     clause = text[start:]
     head = " ".join(clause.split()[:3])
     line += next((k for k, raw in enumerate(span) if head and head in " ".join(raw.split())), 0)  # the clause's own line

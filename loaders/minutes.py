@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.kinds import GROUP_KIND_NAMES
+from graph.text import clean_line, fold
 from loaders.entities import (
     TITLE_WORD,
     Context,
@@ -34,7 +36,7 @@ from loaders.records import (
 from loaders.relations import AMOUNT as _AMOUNT
 from loaders.relations import reference as _reference
 from loaders.relations import sentence_funding, sentence_relations
-from loaders.textutil import BULLET, MONTHS, clean_line, find_dates, fold, parse_date, sentences
+from loaders.textutil import BULLET, MONTHS, find_dates, parse_date, sentences
 
 __all__ = ["parse_minutes"]
 
@@ -101,10 +103,10 @@ ROLE_NAMES = {"ordf": "ordförande", "ordförande": "ordförande", "v ordf": "vi
               "vice ordf": "vice ordförande", "vice ordförande": "vice ordförande", "tf": "tillförordnad",
               "ers": "ersättare", "ersättare": "ersättare", "sekr": "sekreterare", "sekreterare": "sekreterare",
               "adj": "adjungerad"}  # fmt: skip
-ROW_LABELS = {"tjänstepersoner", "tjänstemän", "politiker", "ledamöter", "ersättare", "övriga", "gäster", "adjungerade",
-              "sekreterare", "övriga närvarande", "frånvarande"}  # fmt: skip
 ROLE_FOLDED = {fold(k): v for k, v in ROLE_NAMES.items()}
-ROW_LABELS = {fold(label) for label in ROW_LABELS}
+#: Row labels of attendance tables that are not organisations ("Tjänstepersoner"), folded.
+ROW_LABELS = {fold(label) for label in ("tjänstepersoner", "tjänstemän", "politiker", "ledamöter", "ersättare", "övriga",
+                                        "gäster", "adjungerade", "sekreterare", "övriga närvarande", "frånvarande")}  # fmt: skip
 GENERIC_SUBJECTS = {"mötet", "nätverket", "rådet", "gruppen", "sammanträdet", "nätverksträffen"}
 
 
@@ -486,7 +488,7 @@ def _body_from_decisions(clean: list[str], ctx: Context) -> Mention | None:
         if not m or re.match(r"(?i)^vid\b", m["subj"]):
             continue
         for mention in find_mentions(m["subj"], n + 1, ctx):
-            if mention.kind in ("Network", "Council", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup"):
+            if mention.kind in GROUP_KIND_NAMES:
                 key = fold(mention.name)
                 counts[key] = (counts.get(key, (0, mention))[0] + 1, counts.get(key, (0, mention))[1])
                 break
@@ -679,12 +681,11 @@ def _taken_in_narrative(text: str, line: int, ctx: Context) -> bool:
 # "Vid Beredningsgruppens möte den 9 januari", "på processgruppens möte 2025-03-11"
 _MEETING_OWNER = re.compile(r"(?i)\b(?:vid|på|under|från)\s+(?:det\s+|senaste\s+)?([\wåäöÅÄÖ-]{4,}?)s\s+(?:\S+\s+)?"
                             r"(?:möte|sammanträde|planeringsdag|träff|arbetsmöte|workshop)\b")
-GROUP_KIND_NAMES = ("Network", "Council", "SteeringGroup", "ProcessGroup", "WorkingGroup", "ProgramArea")
 
 
 def _reference_body(text: str, mentions: list[Mention], ctx: Context) -> Mention | None:
     """The body a sentence reports about: "Vid styrgruppens planeringsdag …", "Styrgruppen för X beslutade …"."""
-    bodies = [m for m in mentions if m.kind in ("Network", "Council", "SteeringGroup", "ProcessGroup", "WorkingGroup", "ProgramArea")]
+    bodies = [m for m in mentions if m.kind in GROUP_KIND_NAMES]
     line = mentions[0].line if mentions else 0
     owner = _MEETING_OWNER.search(text)
     if owner:
@@ -767,7 +768,7 @@ def _parse_header(clean: list[str], first_item: int, record: MinutesRecord) -> N
     for n, line in header_text:
         if _DATE_FIELD.match(line) or _TIME_FIELD.match(line) or _PLACE_FIELD.match(line) or _DNR_FIELD.match(line):
             continue
-        groups = [x for x in find_mentions(line, n + 1, ctx) if x.kind in ("Network", "Council", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup")]
+        groups = [x for x in find_mentions(line, n + 1, ctx) if x.kind in GROUP_KIND_NAMES]
         names.extend(groups)
         acronyms.extend(re.findall(r"\(\s*(?:[^()]*,\s*)?([A-ZÅÄÖ]{3,8}|[A-ZÅÄÖ]{2,6}-[a-zåäö]{3,12})\s*\)", line))
     if record.body is None and names:
@@ -975,8 +976,7 @@ def _find_label_in_line(line: str) -> tuple[int, int, str] | None:
             span = tokens[k : k + size]
             text = line[span[0].start() : span[-1].end()].strip(",")
             org = lookup_org(text)
-            if org and org.org_type == "municipality" and (k > 0 or size == len(tokens) or True):
-                # a surname that is also a place must not count: require the next token to start a name or end
+            if org and org.org_type == "municipality":
                 return span[0].start(), span[-1].end(), text
     return None
 

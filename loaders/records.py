@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from graph.kinds import DecisionStatus
+from graph.models import NodeKind
+
 __all__ = [
     "Attendee",
     "CommissionRecord",
@@ -26,7 +29,7 @@ class Mention(BaseModel):
     """A named entity in the text: a group, organisation, agreement, initiative or person."""
 
     name: str
-    kind: str  # a NodeKind value
+    kind: NodeKind
     line: int
     quote: str
     aliases: list[str] = Field(default_factory=list)
@@ -53,7 +56,7 @@ class Presenter(BaseModel):
 
 class DecisionRecord(BaseModel):
     text: str
-    status: str = "taken"  # "taken" by this meeting, or "reported" as taken elsewhere or earlier
+    status: DecisionStatus = "taken"  # "taken" by this meeting, or "reported" as taken elsewhere or earlier
     body: Mention | None = None  # None: the meeting's own body
     date: str | None = None  # ISO; for taken decisions the meeting's date
     line: int

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 
+from graph.kinds import BODY_KIND_NAMES
+from graph.text import fold
 from loaders.entities import Context, find_mentions
 from loaders.records import FundingRecord, Mention, RelationRecord
-from loaders.textutil import fold
 
 __all__ = ["AMOUNT", "amount_sek", "reference", "sentence_funding", "sentence_relations"]
 
-_STRUCTURE_KINDS = {"Network", "Council", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup", "Organisation"}
+_STRUCTURE_KINDS = BODY_KIND_NAMES  # the groups and Organisation
 _VERBS = [
     ("PART_OF", re.compile(r"\b(?:ingår i|ingår som en del i|är en del av|är del av|tillhör|hör till|är underställd|"
                            r"organiseras under|inrättas under)\s")),

@@ -35,9 +35,9 @@ from graph.models import (
     NodeKind,
     Source,
 )
+from graph.text import fold
 from loaders.entities import agreement_key
 from loaders.lexicon import lookup_org, region_for_county
-from loaders.textutil import fold
 
 __all__ = ["resolve"]
 

@@ -23,48 +23,17 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from graph.kinds import EDGE_LABELS, KIND_LABELS
 from graph.store import DEFAULT_STORE, EmbeddedStore, StoreError
 from queries.backend import EmbeddedBackend
 from queries.common import QueryError, parse_day
 from queries.groups import groups
 from queries.lineage import lineage
 from queries.mandates import mandates
-from queries.models import GroupRow
+from queries.models import EVENT_LABELS, GAP_LABELS, GroupRow
 from queries.person import person
 
 __all__ = ["GROUP_COLUMNS", "add_commands", "format_table", "write_groups"]
-
-_GAP_LABELS = {
-    "no_mandate": "saknar mandat",
-    "no_steering_group": "saknar styrgrupp",
-    "no_members": "saknar medlemmar",
-    "no_municipal_representation": "saknar kommunrepresentation",
-    "inactive_12_months": "inaktiv 12 mån",
-    "mandate_expired": "mandat utgånget",
-}
-_KIND_LABELS = {
-    "Network": "Nätverk",
-    "Council": "Råd",
-    "SteeringGroup": "Styrgrupp",
-    "ProcessGroup": "Processgrupp",
-    "ProgramArea": "LPO",
-    "WorkingGroup": "Arbetsgrupp",
-}
-_EVENT_LABELS = {
-    "decision": "beslut",
-    "reported_decision": "rapporterat beslut",
-    "commission": "uppdrag",
-    "mandate": "uppdragsbeskrivning",
-    "agenda_item": "ärende",
-}
-_EDGE_LABELS = {
-    "COMMISSIONS": "ger uppdrag åt",
-    "STEERS": "styr",
-    "REPORTS_TO": "rapporterar till",
-    "PART_OF": "ingår i",
-    "FUNDS": "finansierar",
-}
-
 
 # --- formatting ----------------------------------------------------------------------------------
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], max_width: int = 70) -> str:
@@ -105,7 +74,7 @@ def _money(row: GroupRow) -> str:
 
 #: The register's columns: Swedish header and how a row gives the cell.
 GROUP_COLUMNS: list[tuple[str, Callable[[GroupRow], object]]] = [
-    ("Typ", lambda r: _KIND_LABELS.get(r.kind, r.kind)),
+    ("Typ", lambda r: KIND_LABELS.get(r.kind, r.kind)),
     ("Namn", lambda r: r.name),
     ("Ingår i / rapporterar till", lambda r: ", ".join(p.name for p in r.parents)),
     ("Styrgrupp", lambda r: ", ".join(s.name for s in r.steered_by)),
@@ -122,7 +91,7 @@ GROUP_COLUMNS: list[tuple[str, Callable[[GroupRow], object]]] = [
     ("Medel", _money),
     ("Möten", lambda r: r.meetings),
     ("Senast aktiv", lambda r: r.last_activity or ""),
-    ("Brister", lambda r: ", ".join(_GAP_LABELS.get(g, g) for g in r.gaps)),
+    ("Brister", lambda r: ", ".join(GAP_LABELS.get(g, g) for g in r.gaps)),
 ]
 _TABLE_COLUMNS = (
     "Typ",
@@ -198,7 +167,7 @@ def _lineage(args) -> int:
         print(f"Inga händelser hittades för ”{args.query}”.")
         return 0
     rows = [
-        [e.date or "(odaterat)", e.body, e.document, e.item, _EVENT_LABELS.get(e.kind, e.kind), e.text]
+        [e.date or "(odaterat)", e.body, e.document, e.item, EVENT_LABELS.get(e.kind, e.kind), e.text]
         for e in answer.events
     ]
     print(format_table(["Datum", "Organ", "Dokument", "Punkt", "Typ", "Text"], rows, max_width=90))
@@ -213,11 +182,11 @@ def _mandates(args) -> int:
         _print_json(answer.model_dump(mode="json"))
         return 0
     if answer.node is not None:
-        print(f"{answer.node.name} ({_KIND_LABELS.get(answer.node.kind, answer.node.kind)})\n")
+        print(f"{answer.node.name} ({KIND_LABELS.get(answer.node.kind, answer.node.kind)})\n")
     rows = [
         [
             line.source.name,
-            _EDGE_LABELS.get(line.type, line.type),
+            EDGE_LABELS.get(line.type, line.type),
             line.target.name,
             line.date or "",
             line.task or (f"{line.amount_sek} kr" if line.amount_sek is not None else ""),
@@ -235,7 +204,7 @@ def _mandates(args) -> int:
             [
                 link.depth,
                 link.lower.name,
-                _EDGE_LABELS.get(link.type, link.type),
+                EDGE_LABELS.get(link.type, link.type),
                 link.upper.name,
                 link.date or "",
             ]

@@ -22,23 +22,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from graph.backend import GraphBackend
+from graph.kinds import GROUP_ORDER, KINDS
 from graph.models import GROUP_KINDS, EdgeType, Node, NodeKind
 from queries.common import Clock, iso, org_type, parse_day, paused_gc, ref
 from queries.mandates import mandate_line
-from queries.models import GroupRow, Member, MoneyLine, NodeRef
+from queries.models import GAP_LABELS, GroupRow, Member, MoneyLine, NodeRef
 
 __all__ = ["GAPS", "KIND_ORDER", "groups"]
 
-GAPS = (
-    "no_mandate",
-    "no_steering_group",
-    "no_members",
-    "no_municipal_representation",
-    "inactive_12_months",
-    "mandate_expired",
-)
-KIND_ORDER = ("Council", "Network", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup")
-_TOP_KINDS = {NodeKind.NETWORK, NodeKind.COUNCIL}
+#: Every gap, in the order rows list them.
+GAPS: tuple[str, ...] = tuple(GAP_LABELS)
+#: The register's order of kinds: the structure from the top down (``graph.kinds``).
+KIND_ORDER: tuple[str, ...] = GROUP_ORDER
+#: Networks and councils: the top of the structure, which answers to nobody.
+_TOP_KINDS = frozenset(k for k in GROUP_KINDS if KINDS[k].level is not None and KINDS[k].level <= 1)
 _PURPOSE_KEYS = ("purpose", "syfte")
 _GOAL_KEYS = ("goals", "mal", "mål")
 _RECEIVER_KEYS = ("mottagare", "reports_to", "receiver")

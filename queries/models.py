@@ -11,10 +11,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from graph.kinds import DecisionStatus
 from graph.models import Source
 
 __all__ = [
+    "EVENT_LABELS",
+    "GAP_LABELS",
     "ChainLink",
+    "EventKind",
+    "Gap",
     "GroupRow",
     "LineageAnswer",
     "LineageEvent",
@@ -85,14 +90,26 @@ class MandateAnswer(BaseModel):
 
 
 # --- lineage ------------------------------------------------------------------------------------
+#: What a lineage event is.
+EventKind = Literal["decision", "reported_decision", "commission", "mandate", "agenda_item"]
+#: Its Swedish label, as the command line and the app show it.
+EVENT_LABELS: dict[str, str] = {
+    "decision": "beslut",
+    "reported_decision": "rapporterat beslut",
+    "commission": "uppdrag",
+    "mandate": "uppdragsbeskrivning",
+    "agenda_item": "ärende",
+}
+
+
 class LineageEvent(BaseModel):
     date: str | None = None
     body: str | None = None
     document: str | None = None
     item: str | None = None
-    kind: Literal["decision", "reported_decision", "commission", "mandate", "agenda_item"]
+    kind: EventKind
     text: str
-    status: str | None = None
+    status: DecisionStatus | None = None
     meeting_id: str | None = None
     node_id: str | None = None
     #: The date the event is sorted by when ``date`` is unknown (its meeting's, or inferred).
@@ -135,6 +152,26 @@ class MoneyLine(BaseModel):
     sources: list[Source] = Field(default_factory=list)
 
 
+#: A gap in the register (``queries.groups`` says when each applies).
+Gap = Literal[
+    "no_mandate",
+    "no_steering_group",
+    "no_members",
+    "no_municipal_representation",
+    "inactive_12_months",
+    "mandate_expired",
+]
+#: Its Swedish label, as the register shows it (command line, Excel/CSV and the app).
+GAP_LABELS: dict[str, str] = {
+    "no_mandate": "saknar mandat",
+    "no_steering_group": "saknar styrgrupp",
+    "no_members": "saknar medlemmar",
+    "no_municipal_representation": "saknar kommunrepresentation",
+    "inactive_12_months": "inaktiv 12 mån",
+    "mandate_expired": "mandat utgånget",
+}
+
+
 class GroupRow(BaseModel):
     id: str
     kind: str
@@ -157,7 +194,7 @@ class GroupRow(BaseModel):
     first_meeting: str | None = None
     last_activity: str | None = None
     valid_to: str | None = None
-    gaps: list[str] = Field(default_factory=list)
+    gaps: list[Gap] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
 

@@ -19,9 +19,11 @@ import streamlit as st
 
 from graph.backend import GraphBackend
 from graph.corrections import CORRECTION_DOCUMENT
-from graph.models import Edge, EdgeType, Node, NodeKind, Source
+from graph.kinds import EDGE_LABELS, KIND_LABELS
+from graph.models import Edge, Node, NodeKind, Source
 from graph.store import DEFAULT_STORE, EmbeddedStore
 from queries.backend import EmbeddedBackend
+from queries.models import EVENT_LABELS, GAP_LABELS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,60 +50,6 @@ __all__ = [
 STORE_ENV = "SAMVERKAN_STORE"
 DOCS_ENV = "SAMVERKAN_DOCS"
 DOCUMENTS_PAGE = "views/documents.py"
-
-KIND_LABELS: dict[str, str] = {
-    "Network": "Nätverk",
-    "Council": "Råd",
-    "SteeringGroup": "Styrgrupp",
-    "ProcessGroup": "Processgrupp",
-    "ProgramArea": "LPO",
-    "WorkingGroup": "Arbetsgrupp",
-    "Organisation": "Organisation",
-    "Person": "Person",
-    "Agreement": "Överenskommelse",
-    "Funding": "Medel",
-    "Initiative": "Initiativ",
-    "Document": "Dokument",
-    "Meeting": "Möte",
-    "AgendaItem": "Ärende",
-    "Decision": "Beslut",
-}
-EDGE_LABELS: dict[str, str] = {
-    "HELD_BY": "hölls av",
-    "HAS_ITEM": "har ärende",
-    "HAS_DECISION": "har beslut",
-    "DECIDED_BY": "beslutat av",
-    "ATTENDED": "deltog i",
-    "PRESENTED": "föredrog",
-    "MEMBER_OF": "ledamot i",
-    "AFFILIATED_WITH": "knuten till",
-    "COMMISSIONS": "ger uppdrag åt",
-    "REPORTS_TO": "rapporterar till",
-    "STEERS": "styr",
-    "PART_OF": "ingår i",
-    "FUNDS": "finansierar",
-    "PARTY_TO": "part i",
-    "CONCERNS": "gäller",
-    "FROM_DOCUMENT": "från dokument",
-}
-GAP_LABELS: dict[str, str] = {
-    "no_mandate": "saknar mandat",
-    "no_steering_group": "saknar styrgrupp",
-    "no_members": "saknar medlemmar",
-    "no_municipal_representation": "saknar kommunrepresentation",
-    "inactive_12_months": "inaktiv 12 mån",
-    "mandate_expired": "mandat utgånget",
-}
-EVENT_LABELS: dict[str, str] = {
-    "decision": "beslut",
-    "reported_decision": "rapporterat beslut",
-    "commission": "uppdrag",
-    "mandate": "uppdragsbeskrivning",
-    "agenda_item": "ärende",
-}
-assert set(KIND_LABELS) == {k.value for k in NodeKind}
-assert set(EDGE_LABELS) == {t.value for t in EdgeType}
-
 
 # --- escaping ------------------------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")

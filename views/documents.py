@@ -11,6 +11,7 @@ from collections import defaultdict
 
 import streamlit as st
 
+from graph.kinds import DOC_KIND_LABELS, FILE_STATUS_LABELS
 from graph.models import Edge, Node
 from loaders.pipeline import FileResult, ingest
 from views.common import (
@@ -26,13 +27,6 @@ from views.common import (
 )
 from views.uploads import UPLOAD_LIMIT_MB, UploadRejected, save_upload
 
-STATUS_LABELS = {
-    "loaded": "inläst",
-    "replaced": "ersatt av ny version",
-    "unchanged": "oförändrad",
-    "failed": "misslyckades",
-}
-KIND_OF_DOC = {"minutes": "minnesanteckningar", "mandate": "uppdragsbeskrivning", "unknown": "okänd"}
 _CONTEXT = 4
 
 
@@ -40,8 +34,8 @@ _CONTEXT = 4
 def _result_row(r: FileResult) -> dict:
     return {
         "Fil": r.path.rsplit("/", 1)[-1],
-        "Status": STATUS_LABELS.get(r.status, r.status),
-        "Typ": KIND_OF_DOC.get(r.doc_kind, r.doc_kind) if r.status != "failed" else "",
+        "Status": FILE_STATUS_LABELS.get(r.status, r.status),
+        "Typ": DOC_KIND_LABELS.get(r.doc_kind, r.doc_kind) if r.status != "failed" else "",
         "Noder": r.nodes,
         "Relationer": r.edges,
         "Varningar": r.warnings,
@@ -100,7 +94,7 @@ def _ingest_section() -> None:
     if results:
         st.success(st.session_state.get("ingest_summary", ""))
         for row in results:
-            if row["Status"] == STATUS_LABELS["failed"]:
+            if row["Status"] == FILE_STATUS_LABELS["failed"]:
                 st.error(f"{md(row['Fil'])}: {md(row['Orsak'])}")
         st.dataframe(
             frame(results, ["Fil", "Status", "Typ", "Noder", "Relationer", "Varningar", "Orsak"]),
@@ -176,7 +170,7 @@ def _reader_section() -> None:
         focus = None
     record = records[doc]
     st.caption(
-        f"{md(KIND_OF_DOC.get(record.doc_kind, record.doc_kind))} · {record.nodes} noder, {record.edges} relationer, "
+        f"{md(DOC_KIND_LABELS.get(record.doc_kind, record.doc_kind))} · {record.nodes} noder, {record.edges} relationer, "
         f"{record.warnings} varningar · inläst {md(record.ingested_at)} · {md(record.path)}"
     )
     text = s.text(doc)

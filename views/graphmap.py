@@ -26,6 +26,7 @@ from collections import defaultdict, deque
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from graph.kinds import EDGES, KINDS
 from graph.models import Edge, Node, Source
 from views.maplayout import cluster_layout, level_layout
 
@@ -40,45 +41,17 @@ __all__ = [
     "tooltip",
 ]
 
-#: kind -> (colour, vis shape, size)
-KIND_STYLE: dict[str, tuple[str, str, int]] = {
-    "Council": ("#7b1fa2", "star", 26),
-    "Network": ("#1565c0", "hexagon", 24),
-    "SteeringGroup": ("#c62828", "diamond", 20),
-    "ProcessGroup": ("#ef6c00", "triangle", 18),
-    "ProgramArea": ("#2e7d32", "triangleDown", 18),
-    "WorkingGroup": ("#f9a825", "square", 16),
-    "Organisation": ("#546e7a", "box", 14),
-    "Person": ("#26a69a", "dot", 11),
-    "Agreement": ("#6d4c41", "ellipse", 14),
-    "Funding": ("#8bc34a", "database", 12),
-    "Initiative": ("#ec407a", "dot", 11),
-    "Document": ("#9e9e9e", "text", 12),
-    "Meeting": ("#5c6bc0", "dot", 13),
-    "AgendaItem": ("#90a4ae", "dot", 7),
-    "Decision": ("#d84315", "dot", 7),
-}
-EDGE_COLORS: dict[str, str] = {
-    "COMMISSIONS": "#c62828",
-    "STEERS": "#ad1457",
-    "REPORTS_TO": "#1565c0",
-    "PART_OF": "#283593",
-    "FUNDS": "#558b2f",
-    "MEMBER_OF": "#00897b",
-    "ATTENDED": "#80cbc4",
-    "PRESENTED": "#4db6ac",
-    "AFFILIATED_WITH": "#b0bec5",
-    "HELD_BY": "#7986cb",
-    "DECIDED_BY": "#ff8a65",
-}
+#: kind -> (colour, vis shape, size), from the table of kinds
+KIND_STYLE: dict[str, tuple[str, str, int]] = {k: (i.colour, i.shape, i.size) for k, i in KINDS.items()}
+EDGE_COLORS: dict[str, str] = {t: i.colour for t, i in EDGES.items() if i.colour}
 _DEFAULT_EDGE_COLOR = "#bdbdbd"
 #: Shapes that draw their label inside (on the kind's dark colour).
 _INSIDE = frozenset({"box", "ellipse", "database", "circle"})
 #: Kinds dated by their ``date`` prop (the loaders give items and decisions their meeting's date).
-DATED_KINDS = frozenset({"Meeting", "AgendaItem", "Decision", "Funding"})
+DATED_KINDS = frozenset(k for k, i in KINDS.items() if i.dated)
 #: Edges that run from the lower to the upper; drawn reversed in the hierarchical layout so that
 #: "directed" sorting puts the upper one above (the arrow still points the right way).
-UPWARD = frozenset({"REPORTS_TO", "PART_OF", "MEMBER_OF", "HELD_BY", "AFFILIATED_WITH", "DECIDED_BY"})
+UPWARD = frozenset(t for t, i in EDGES.items() if i.upward)
 #: Above this many nodes physics starts with a short stabilisation and no improved layout.
 LARGE = 150
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")

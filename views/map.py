@@ -10,6 +10,7 @@ from datetime import date
 
 import streamlit as st
 
+from graph.kinds import PROP_LABELS
 from graph.models import Edge, EdgeType, Node, NodeKind
 from views.common import EDGE_LABELS, KIND_LABELS, backend, frame, graph_lists, md, show_sources
 from views.graphmap import MapFilter, legend_html, network_html, node_dates, select, to_json
@@ -73,7 +74,10 @@ def _focus(b, search, hit, steps) -> tuple[str | None, int]:
 
 
 def _props_frame(props: dict):
-    rows = [{"Egenskap": k, "Värde": v if isinstance(v, str) else str(v)} for k, v in props.items()]
+    rows = [
+        {"Egenskap": PROP_LABELS.get(k, k), "Värde": v if isinstance(v, str) else str(v)}
+        for k, v in props.items()
+    ]
     return frame(rows, ["Egenskap", "Värde"])
 
 

@@ -18,38 +18,16 @@ from __future__ import annotations
 import math
 from collections import defaultdict, deque
 
+from graph.kinds import GROUP_ORDER, KINDS
 from graph.models import Edge, Node
 
 __all__ = ["cluster_layout", "level_layout"]
 
 _GOLDEN = math.pi * (3 - math.sqrt(5))
-_HUB_KINDS = (
-    "Council",
-    "Network",
-    "SteeringGroup",
-    "ProcessGroup",
-    "ProgramArea",
-    "WorkingGroup",
-    "Agreement",
-)
-#: Band of each kind in the level layout, top first.
-LEVELS = {
-    "Council": 0,
-    "Network": 1,
-    "SteeringGroup": 2,
-    "ProcessGroup": 3,
-    "ProgramArea": 3,
-    "WorkingGroup": 3,
-    "Agreement": 4,
-    "Funding": 4,
-    "Initiative": 4,
-    "Organisation": 5,
-    "Person": 6,
-    "Meeting": 7,
-    "Document": 7,
-    "AgendaItem": 8,
-    "Decision": 9,
-}
+#: Kinds that become hubs in the cluster layout, in this order: the groups from the top down, then agreements.
+_HUB_KINDS = (*GROUP_ORDER, "Agreement")
+#: Band of each kind in the level layout, top first (``graph.kinds``).
+LEVELS = {kind: info.band for kind, info in KINDS.items()}
 _STEP = 26  # distance between neighbours on a spiral
 _COLUMN = 70  # distance between nodes in a band
 _ROW = 110  # distance between bands and rows

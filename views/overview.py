@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from graph.kinds import DECISION_STATUS_LABELS
 from graph.models import BODY_KINDS, NodeKind
 from graph.store import EmbeddedStore
 from views.common import KIND_LABELS, backend, frame, store
@@ -42,7 +43,7 @@ def summary(_backend, version: str) -> dict:
             "Datum": day(d) or "(datum saknas)",
             "Organ": d.props.get("body") or "",
             "Beslut": d.props.get("text") or d.name,
-            "Status": "rapporterat" if d.props.get("status") == "reported" else "fattat",
+            "Status": DECISION_STATUS_LABELS["reported" if d.props.get("status") == "reported" else "taken"],
             "Dokument": d.props.get("document") or "",
         }
         for d in sorted(decisions, key=lambda d: (day(d), d.id), reverse=True)[:_LATEST]
