@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import Scale, synthetic_graph
-from queries.backend import EmbeddedBackend
+from graph.embedded import EmbeddedBackend
 from queries.groups import groups
 from queries.index import matter_index
 from queries.lineage import lineage

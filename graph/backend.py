@@ -1,7 +1,7 @@
 """The one interface the query layer reads the graph through, embedded or on Neo4j.
 
-``queries/`` is written once against this protocol; ``queries.backend.EmbeddedBackend`` answers it
-from the networkx store and ``graph.neo4j_store.Neo4jBackend`` from a Neo4j server with
+``queries/`` is written once against this protocol; ``graph.embedded.EmbeddedBackend`` answers it
+from the networkx store and ``graph.neo4j.backend.Neo4jBackend`` from a Neo4j server with
 parameterised Cypher, so both give the same answers.
 """
 

@@ -100,7 +100,7 @@ def _error(message: str) -> None:
 
 
 def _connect(args: argparse.Namespace):
-    from graph.neo4j_store import connect
+    from graph.neo4j.connect import connect
 
     return connect(args.uri, args.user, args.password)
 
@@ -112,7 +112,7 @@ def _where(args: argparse.Namespace) -> str:
 def cmd_push(args: argparse.Namespace) -> int:
     from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
-    from graph.neo4j_store import DryRunDriver, push
+    from graph.neo4j.writer import DryRunDriver, push
 
     store = EmbeddedStore(args.store)
     if not store.exists():
@@ -159,7 +159,7 @@ def cmd_push(args: argparse.Namespace) -> int:
 def cmd_cypher(args: argparse.Namespace) -> int:
     from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
-    from graph.neo4j_store import ReadOnlyRefused, check_read_only_text, run_read_only
+    from graph.neo4j.guard import ReadOnlyRefused, check_read_only_text, run_read_only
 
     try:
         params = dict(parse_param(p) for p in args.param)

@@ -23,9 +23,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from graph.embedded import EmbeddedBackend
 from graph.kinds import EDGE_LABELS, KIND_LABELS
 from graph.store import DEFAULT_STORE, EmbeddedStore, StoreError
-from queries.backend import EmbeddedBackend
 from queries.common import QueryError, parse_day
 from queries.groups import groups
 from queries.lineage import lineage

@@ -5,9 +5,7 @@ All of it reads the graph through :class:`graph.backend.GraphBackend` only.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -16,8 +14,9 @@ from pathlib import Path
 
 from graph.backend import GraphBackend
 from graph.models import Edge, EdgeType, Node, NodeKind, Source
+from graph.text import fold
 from queries.models import NodeRef
-from queries.text import content_words, fold
+from queries.text import content_words
 
 __all__ = [
     "NON_ENTITY_KINDS",
@@ -26,7 +25,6 @@ __all__ = [
     "doc_name",
     "iso",
     "org_type",
-    "paused_gc",
     "ref",
     "resolve",
 ]
@@ -35,23 +33,6 @@ __all__ = [
 NON_ENTITY_KINDS = frozenset({NodeKind.DOCUMENT, NodeKind.MEETING, NodeKind.AGENDA_ITEM, NodeKind.DECISION})
 DATED_KINDS = frozenset({"Meeting", "AgendaItem", "Decision"})
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-@contextlib.contextmanager
-def paused_gc():
-    """No cyclic garbage collection while an index is built.
-
-    Building adjacency for 175,000 edges allocates a few hundred thousand containers; with the
-    collector on, each generation-2 pass walks the whole graph of pydantic objects and the build
-    takes six times longer (measured by benchmarks/queries.py).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class QueryError(Exception):
@@ -261,7 +242,7 @@ def org_type(
     """What an organisation is: the Organisation node's ``org_type`` if known, else the lexicon,
     else the name's form ("... kommun" -> municipality, "Region ..." -> region).
 
-    >>> from queries.backend import EmbeddedBackend
+    >>> from graph.embedded import EmbeddedBackend
     >>> from graph.models import GraphData
     >>> org_type(EmbeddedBackend(GraphData()), "Exempelby kommun"), org_type(EmbeddedBackend(GraphData()), "Region Exempel")
     ('municipality', 'region')

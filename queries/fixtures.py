@@ -275,6 +275,6 @@ def example_graph() -> GraphData:
 
 
 def example_backend():
-    from queries.backend import EmbeddedBackend
+    from graph.embedded import EmbeddedBackend
 
     return EmbeddedBackend(example_graph())

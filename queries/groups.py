@@ -22,9 +22,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from graph.backend import GraphBackend
+from graph.embedded import paused_gc
 from graph.kinds import GROUP_ORDER, KINDS
 from graph.models import GROUP_KINDS, EdgeType, Node, NodeKind
-from queries.common import Clock, iso, org_type, parse_day, paused_gc, ref
+from queries.common import Clock, iso, org_type, parse_day, ref
 from queries.mandates import mandate_line
 from queries.models import GAP_LABELS, GroupRow, Member, MoneyLine, NodeRef
 

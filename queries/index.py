@@ -19,8 +19,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from graph.backend import GraphBackend
+from graph.embedded import paused_gc
 from graph.models import Edge, EdgeType, Node, NodeKind
-from queries.common import doc_name, paused_gc
+from queries.common import doc_name
 from queries.text import compound_parts, content_words, prefix_forms, stem, tokens
 
 __all__ = ["MatterIndex", "Term", "matter_index"]

@@ -260,7 +260,7 @@ def test_correction_made_in_the_app_changes_the_graph_and_can_be_undone(tmp_path
 
 def test_sidebar_names_neo4j_when_configured(demo, monkeypatch):
     import views.common
-    from queries.backend import EmbeddedBackend
+    from graph.embedded import EmbeddedBackend
 
     class Neo4jLike(EmbeddedBackend):
         name = "neo4j"

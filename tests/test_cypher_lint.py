@@ -165,7 +165,7 @@ def test_the_linter_reports_broken_statements():
 def test_statements_carry_no_data_values():
     """No statement is built by formatting a data value into its text."""
     from graph.models import Edge, GraphData
-    from graph.neo4j_store import DryRunDriver, push
+    from graph.neo4j.writer import DryRunDriver, push
 
     evil = "'}) DETACH DELETE n //"
 

@@ -18,12 +18,15 @@ if not os.environ.get("NEO4J_URI"):
     pytest.skip("NEO4J_URI is not set: no Neo4j server to test against", allow_module_level=True)
 
 from graph.models import Edge, EdgeType, GraphData, NodeKind
-from graph.neo4j_store import Neo4jBackend, ReadOnlyRefused, connect, push, run_read_only
+from graph.neo4j.backend import Neo4jBackend
+from graph.neo4j.connect import connect
+from graph.neo4j.guard import ReadOnlyRefused, run_read_only
+from graph.neo4j.writer import push
 
 try:  # the same small graph as the offline tests
-    from tests.test_neo4j_store import sample_graph
+    from tests.test_neo4j import sample_graph
 except ImportError:
-    from test_neo4j_store import sample_graph
+    from test_neo4j import sample_graph
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,10 +100,8 @@ def test_kind_labels_are_set(empty, database):
 
 
 def test_backend_answers_like_the_embedded_backend(empty, database):
-    try:
-        from queries.backend import EmbeddedBackend
-    except ImportError:
-        pytest.skip("queries.backend.EmbeddedBackend does not exist yet")
+    from graph.embedded import EmbeddedBackend
+
     graph = sample_graph()
     push(graph, empty, database=database)
     neo, emb = Neo4jBackend(empty, database), EmbeddedBackend(graph)

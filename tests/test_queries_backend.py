@@ -8,14 +8,14 @@ import importlib
 import pytest
 
 from graph.backend import GraphBackend
+from graph.embedded import EmbeddedBackend
 from graph.models import GraphData, Node
 from graph.store import EmbeddedStore, Registry
-from queries.backend import EmbeddedBackend
 from queries.fixtures import example_backend, example_graph
 
 
 @pytest.mark.parametrize(
-    "module", ["backend", "cli", "common", "groups", "lineage", "mandates", "person", "text"]
+    "module", ["cli", "common", "groups", "lineage", "mandates", "person", "text"]
 )
 def test_doctests(module):
     # importlib, not attribute access: queries/__init__ re-exports functions named like their modules

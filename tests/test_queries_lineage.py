@@ -83,8 +83,8 @@ def test_a_unit_with_one_specific_word_is_kept(monkeypatch):
 
 
 def test_undated_commission_takes_its_meetings_date():
+    from graph.embedded import EmbeddedBackend
     from graph.models import Edge, Source
-    from queries.backend import EmbeddedBackend
     from queries.fixtures import example_graph
 
     graph = example_graph()

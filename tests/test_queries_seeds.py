@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.embedded import EmbeddedBackend
 from graph.store import EmbeddedStore
-from queries.backend import EmbeddedBackend
 from queries.groups import groups
 from queries.lineage import lineage
 from queries.mandates import mandates

@@ -19,10 +19,10 @@ import streamlit as st
 
 from graph.backend import GraphBackend
 from graph.corrections import CORRECTION_DOCUMENT
+from graph.embedded import EmbeddedBackend
 from graph.kinds import EDGE_LABELS, KIND_LABELS
 from graph.models import Edge, Node, NodeKind, Source
 from graph.store import DEFAULT_STORE, EmbeddedStore
-from queries.backend import EmbeddedBackend
 from queries.models import EVENT_LABELS, GAP_LABELS
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def _embedded(root: str, stamp: tuple[int, int]) -> EmbeddedBackend:
 
 @st.cache_resource(show_spinner="Ansluter till Neo4j …")
 def _neo4j(uri: str, user: str | None, database: str | None):
-    from graph.neo4j_store import Neo4jBackend
+    from graph.neo4j.backend import Neo4jBackend
 
     return Neo4jBackend.from_env(uri=uri, user=user, database=database)
 

@@ -1,5 +1,8 @@
 """The embedded backend: :class:`graph.backend.GraphBackend` answered from a ``GraphData`` in memory.
 
+It lives in the ground layer beside the protocol (``graph/backend.py``) and the Neo4j backend
+(``graph/neo4j/backend.py``); ``queries/`` only consumes the protocol.
+
 Every index is built once, in the constructor: nodes by id and by kind, edges by type, outgoing and
 incoming adjacency per edge type, and a folded-token index over names and aliases for
 :meth:`EmbeddedBackend.find_nodes`. A query then touches only the nodes it needs.
@@ -13,6 +16,7 @@ incoming adjacency per edge type, and a folded-token index over names and aliase
 from __future__ import annotations
 
 import bisect
+import contextlib
 import gc
 import hashlib
 from collections import defaultdict
@@ -20,12 +24,28 @@ from collections.abc import Iterable
 
 from graph.models import Edge, EdgeType, GraphData, Node, NodeKind
 from graph.store import EmbeddedStore
-from queries.common import paused_gc
-from queries.text import fold, tokens
+from graph.text import fold
 
-__all__ = ["EmbeddedBackend"]
+__all__ = ["EmbeddedBackend", "paused_gc"]
 
 _EMPTY: tuple = ()
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """No cyclic garbage collection while an index is built.
+
+    Building adjacency for 175,000 edges allocates a few hundred thousand containers; with the
+    collector on, each generation-2 pass walks the whole graph of pydantic objects and the build
+    takes six times longer (measured by benchmarks/queries.py).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class EmbeddedBackend:
@@ -121,7 +141,7 @@ class EmbeddedBackend:
 
         exact = [i for i in self._exact.get(key, {}) if keep(i)]
         found = dict.fromkeys(exact)
-        words = tokens(text)
+        words = key.split()
         candidates: set[str] | None = None
         for word in words:
             ids = self._prefix_ids(word)

@@ -18,19 +18,11 @@ import pytest
 
 from graph import cypher
 from graph.models import Edge, EdgeType, GraphData, Node, NodeKind, Source
-from graph.neo4j_store import (
-    DryRunDriver,
-    Neo4jBackend,
-    ReadOnlyRefused,
-    check_read_only_text,
-    edge_from_props,
-    edge_row,
-    fold,
-    node_from_props,
-    node_row,
-    push,
-    run_read_only,
-)
+from graph.neo4j.backend import Neo4jBackend
+from graph.neo4j.guard import ReadOnlyRefused, check_read_only_text, run_read_only
+from graph.neo4j.rows import edge_from_props, edge_row, node_from_props, node_row
+from graph.neo4j.writer import DryRunDriver, push
+from graph.text import fold
 
 
 # --- a small graph ---------------------------------------------------------------------------------
