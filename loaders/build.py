@@ -164,10 +164,14 @@ def _document_node(b: FragmentBuilder, doc_kind: str, lines: list[str], **props)
 
 def _person(b: FragmentBuilder, people: _People, name: str, line: int, quote: str) -> str | None:
     full, candidates = people.resolve(name)
-    if full is None:
-        why = f"can mean {', '.join(candidates)}" if candidates else "no one with that first name in the document"
-        b.warn(line, f"first name '{name}' left unresolved: {why}")
+    if full is None and candidates:
+        b.warn(line, f"förnamnet '{name}' kan avse flera personer ({', '.join(candidates)}): lämnas olöst")
         return None
+    if full is None:
+        # a first name the document never writes in full ("Per presenterade …"): kept as written;
+        # entity resolution may join it to the one member of the body with that first name
+        b.warn(line, f"'{name}' nämns bara med förnamn i dokumentet")
+        return b.node(entity_id("Person", name), "Person", name, line, quote, first_name_only=True)
     aliases = [name] if full != name and len(name.split()) >= 2 else []
     return b.node(entity_id("Person", full), "Person", full, line, quote, aliases=aliases)
 
@@ -201,10 +205,10 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
     body_id = b.entity(record.body) if record.body else None
     body_name = record.body.name if record.body else None
     if body_id is None:
-        b.warn(None, "no meeting body found: the meeting is kept without HELD_BY")
+        b.warn(None, "inget organ hittades: mötet sparas utan HELD_BY")
     date = record.date
     if date is None:
-        b.warn(record.date_line, "the meeting's date is not in the text: kept as null")
+        b.warn(record.date_line, "mötets datum står inte i texten: sparas utan datum")
     header_line = record.body.line if record.body else 1
     header_quote = record.body.quote if record.body else (lines[0] if lines else document)
     meeting_id = b.node(
@@ -238,11 +242,14 @@ def _attendance(b, people, record, meeting_id, body_id, date) -> None:
         person = _person(b, people, a.name, a.line, a.quote)
         if person is None:
             continue
-        b.edge(EdgeType.ATTENDED, person, meeting_id, a.line, a.quote,
-               organisation=a.organisation, role=a.role, title=a.title)
+        if a.presence == "present":
+            b.edge(EdgeType.ATTENDED, person, meeting_id, a.line, a.quote,
+                   organisation=a.organisation, role=a.role, title=a.title, party=a.party)
         if body_id:
+            # absent and invited members are members too ("Frånvarande", "Kallade")
             b.edge(EdgeType.MEMBER_OF, person, body_id, a.line, a.quote, discriminator=b.document,
-                   role=a.role, organisation=a.organisation, date=date, valid_from=date)
+                   role=a.role, organisation=a.organisation, date=date, valid_from=date, party=a.party,
+                   presence=None if a.presence == "present" else a.presence)
         org = _org_mention(a.organisation, a.line, a.quote)
         if org is None and a.title:
             org = _org_mention(a.title, a.line, a.quote)
@@ -256,7 +263,7 @@ def _item(b, people, record, item, index, meeting_id, body_id, body_name, date) 
     item_node = b.node(
         item_id("AgendaItem", b.document, number, str(index)),
         "AgendaItem",
-        f"{number}. {item.title}",
+        item.title if number == item.title else f"{number}. {item.title}",
         item.line,
         item.quote,
         number=number,
@@ -318,7 +325,7 @@ def _item(b, people, record, item, index, meeting_id, body_id, body_name, date) 
     for c_index, c in enumerate(item.commissions):
         mandator = b.entity(c.mandator) if c.mandator else body_id
         if mandator is None:
-            b.warn(c.line, f"commission without a mandator: {c.task[:60]}")
+            b.warn(c.line, f"uppdrag utan uppdragsgivare: {c.task[:60]}")
             continue
         decision = decision_ids[c.decision_index] if c.decision_index is not None and c.decision_index < len(
             decision_ids) else None
@@ -394,7 +401,7 @@ def mandate_fragment(document: str, record: MandateRecord, lines: list[str], **d
     for c_index, c in enumerate(record.commissions):
         mandator = b.entity(c.mandator) if c.mandator else None
         if mandator is None:
-            b.warn(c.line, f"commission without a mandator: {c.task[:60]}")
+            b.warn(c.line, f"uppdrag utan uppdragsgivare: {c.task[:60]}")
             continue
         for target in c.mandatees:
             mandatee = _mention_node(b, people, target)

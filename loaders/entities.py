@@ -125,7 +125,7 @@ _LPO = re.compile(r"(?<![\w-])(LPO|[Ll]okalt programområde)(?:\s*\((?:[Ll]okalt
 # "Arbetsgruppen för hemsjukvårdsavtalet", "Referensgruppen för …", "LAG samsjuklighet inom primärvården"
 _WORKING = re.compile(r"(?<![\w-])([Aa]rbetsgrupp(?:en)?|[Rr]eferensgrupp(?:en)?|LAG)(?![\w-])(?=((?:\s+\S+){0,8}))")
 # "Beredningsgruppen", "Samordningsgruppen" (a capitalised compound that is not one of the above)
-_OTHER_GROUP = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{3,}gruppen)(?![\w-])")
+_OTHER_GROUP = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{3,}gruppen|[A-ZÅÄÖ][\wÅÄÖ]{1,12}-gruppen)(?![\w-])")
 
 # --- organisations ---------------------------------------------------------------------------
 _REGION = re.compile(r"(?<![\w-])(Region(?:\s+[A-ZÅÄÖ]\w+){1,2}(?:\s+län)?)(?![\w-])")

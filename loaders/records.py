@@ -42,6 +42,8 @@ class Attendee(BaseModel):
     organisation: str | None = None  # as the table gives it: "Avesta", "Region Dalarna", "Tjänstepersoner"
     role: str | None = None  # "ordförande", "vice ordförande", "tillförordnad"
     title: str | None = None  # job title beside the name: "Divisionschef Primärvård"
+    party: str | None = None  # "S", "M" … as a municipal list gives it
+    presence: str = "present"  # "present", "absent" (Frånvarande, "Nej") or "invited" (Kallade only)
     line: int
     quote: str
 

@@ -1,0 +1,371 @@
+"""Who attended: attendance lists in whatever layout the minutes use.
+
+An attendance block starts at a cue ("Närvarande", "Beslutande", "Kallade", "Frånvarande",
+"Ersättare", "Övriga närvarande" … see ``cues.ATTENDANCE``) and runs to the next cue, header field
+or section. Inside it each line is read by its shape, and the organisation of a person only comes
+from a position: its own cell, "Namn, Organisation", "Namn (Organisation)", "Organisation: namn,
+namn", a column heading — never from a word that happens to be in the lexicon.
+
+    Närvarande: Henning Nåbo, Simon Lindblad          a paragraph list
+    - Vilma Canfjorden                                a bullet list under a heading
+    Ordförande | Samuel Hammersberg | Ja              a table with a role and a presence column
+    Anna Andersson (S), ordförande                    a municipal list: party and role
+    Närvarande Anna A, Bjurholm Per P, Vännäs         names followed by their municipality
+
+Tables laid out in municipality and region columns go to ``tables.read_table``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.text import fold
+from loaders.entities import TITLE_WORD
+from loaders.lexicon import is_first_name, lookup_org
+from loaders.reading.cues import ATTENDANCE, HEADER_FIELDS, PRESENCE_ANSWERS, ROLE_WORDS, SIGNATURE
+from loaders.reading.layout import Line
+from loaders.reading.structure import Section
+from loaders.reading.tables import read_table
+from loaders.records import Attendee
+
+__all__ = ["person_shape", "read_attendance"]
+
+_ROLES = {fold(k): v for k, v in ROLE_WORDS.items()}
+_PRESENCE = {fold(k) or k: v for k, v in PRESENCE_ANSWERS.items()}
+_PARTY = re.compile(r"\s*\((S|M|C|V|KD|L|MP|SD|FP|Fi|ÖP|SPI|NS|KP|PP|RP|LP|DP|[A-ZÅÄÖ]{1,4}P)\)")
+_PAREN = re.compile(r"\s*\(([^()]{1,60})\)")
+_NOTE = re.compile(r"(?i)^\(?\s*(överstruken|överstrukna|kursiv|fetstil|x\s*=)")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæßèáíóúñ'’]+(?:-[A-ZÅÄÖÉÜ]?[a-zåäöéüøæß]+)*|[A-ZÅÄÖ]\.?|von|af|van|de|der|da|di|el|al)$")
+_ORG_FORM = re.compile(
+    r"^(?:Region\s+[A-ZÅÄÖ]|RSS\b|Länsstyrelsen\b|[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖa-zåäö][\w-]*)?\s+(?:kommun|stad|län)$|"
+    r"[A-ZÅÄÖ][\w-]*(?:verket|myndigheten|kassan|förmedlingen|inspektionen|institutet|förbundet|kansliet|"
+    r"departementet|universitetet|sjukhuset|bolaget|regionen|stödet)(?:\s+[A-ZÅÄÖ]\w+)?$|[A-ZÅÄÖ][\w-]*\s+universitet$|Högskolan\b|Division\s)"
+)
+#: row labels that a table gives in the organisation's place ("Tjänstepersoner | Pernilla Spåls")
+_LABEL_ORGS = {"tjanstepersoner", "tjanstemän", "politiker", "gaster", "adjungerade", "ovriga"}
+_SPLIT = re.compile(r"\s*(?:,|;|\s+och\s+|\s+samt\s+|\s+&\s+)\s*")
+
+
+@dataclass
+class _Block:
+    start: int  # first line of the block's list (may be the cue line itself)
+    end: int
+    presence: str
+    role: str | None
+    cue_line: int | None  # the line holding the cue, whose rest may hold names
+    cue_text: str | None = None  # that line without its item number ("1. Kallade: …")
+
+
+def person_shape(text: str, *, single: bool = False) -> bool:
+    """Whether ``text`` is written like a person's name in a list: 1–5 capitalised words, initials
+    allowed; a single word only when asked for and it is a known first name.
+
+    >>> person_shape("Per P"), person_shape("Nikhil Olsson Mukhopadhyay"), person_shape("Region Dalarna")
+    (True, True, False)
+    >>> person_shape("Vilma", single=True), person_shape("Styrelserummet", single=True)
+    (True, False)
+    """
+    tokens = text.split()
+    if not tokens or len(tokens) > 5:
+        return False
+    if len(tokens) == 1:
+        return single and bool(_NAME_TOKEN.match(tokens[0])) and len(tokens[0]) > 1 and is_first_name(tokens[0])
+    if not all(_NAME_TOKEN.match(t) for t in tokens) or (len(tokens[0]) == 1 and not tokens[0].endswith(".")):
+        return False
+    if tokens[0].lower() in ("von", "af", "van", "de", "der", "da", "di", "el", "al"):
+        return False
+    if _is_org(text) or TITLE_WORD.search(text) or fold(text) in _ROLES or ATTENDANCE.match(text):
+        return False
+    return sum(1 for t in tokens if len(t.rstrip(".")) == 1) <= 1
+
+
+def _is_org(text: str) -> bool:
+    text = text.strip()
+    return bool(_ORG_FORM.match(text)) or (text[:1].isupper() and lookup_org(text, fuzzy=False) is not None)
+
+
+def _blocks(lines: list[Line], sections: list[Section], header_end: int) -> list[_Block]:
+    blocks: list[_Block] = []
+    covered: set[int] = set()
+    for s in sections:
+        if s.kind != "attendance":
+            continue
+        cue = ATTENDANCE.match(s.title)
+        presence, role = cue.value if cue else ("present", None)
+        blocks.append(_Block(s.start, s.end, presence, role, s.start, s.title))
+        covered.update(range(s.start, s.end))
+    # cue lines in the header that are not headings: "Närvarande: (Överstruken = …)" + a table below
+    i = 0
+    while i < header_end:
+        if i in covered or not lines[i].text:
+            i += 1
+            continue
+        cue = ATTENDANCE.match(lines[i].text.split("\t")[0]) if len(lines[i].text) < 300 else None
+        if cue is None or (lines[i].text.endswith(".") and not cue.rest):
+            i += 1
+            continue
+        j = i + 1
+        while j < header_end and j not in covered:
+            text = lines[j].text
+            if text and ((ATTENDANCE.match(text) and "\t" not in text) or _stops(text)):
+                break
+            j += 1
+        blocks.append(_Block(i, j, cue.value[0], cue.value[1], i))
+        covered.update(range(i, j))
+        i = j
+    return blocks
+
+
+def _stops(text: str) -> bool:
+    """A header field or signature line ends an attendance block."""
+    f = HEADER_FIELDS.match(text)
+    if f is not None and f.value != "body":
+        return True
+    s = SIGNATURE.match(text)
+    return s is not None and s.value in ("secretary", "chair", "adjuster", "skip") and "\t" not in text
+
+
+def _tabular(lines: list[Line], block: _Block) -> bool:
+    """Municipality/region column tables (PDF extractions), for ``tables.read_table``."""
+    rows = [x.text for x in lines[block.start : block.end] if x.text]
+    if any(_presence_cell(c) for r in rows if "\t" in r for c in r.split("\t")):
+        return False
+    tabbed = sum(1 for r in rows if "\t" in r and not ATTENDANCE.match(r.split("\t")[0]))
+    flattened = sum(1 for r in rows if len(r.split()) >= 4 and "\t" not in r and "," not in r and _municipality_inside(r))
+    return tabbed >= 2 or flattened >= 2
+
+
+def _municipality_inside(text: str) -> bool:
+    tokens = text.split()
+    for k in range(1, len(tokens) - 1):
+        org = lookup_org(tokens[k].strip(","), fuzzy=False) if tokens[k][:1].isupper() else None
+        if org and org.org_type == "municipality":
+            return True
+    return False
+
+
+def _presence_cell(cell: str) -> str | None:
+    cell = cell.strip()
+    return _PRESENCE.get(fold(cell) or cell) if cell and len(cell) <= 14 else None
+
+
+def read_attendance(lines: list[Line], sections: list[Section], header_end: int) -> list[Attendee]:
+    """Everyone the document lists, with presence: present, absent, or invited."""
+    texts = [x.text for x in lines]
+    out: list[Attendee] = []
+    blocks = _blocks(lines, sections, header_end)
+    for block in blocks:
+        if _tabular(lines, block):
+            found = read_table(texts, block.cue_line, block.end)
+            for a in found:
+                a.presence = block.presence
+            out.extend(found)
+            continue
+        out.extend(_read_list(lines, block))
+    if not blocks and header_end:
+        # no cue at all (a lost header, a Typst table): presence tables and column tables in the header
+        presence_rows = [_Block(i, i + 1, "present", None, None) for i in range(header_end)
+                         if "\t" in lines[i].text and any(_presence_cell(c) for c in lines[i].cells)]
+        for block in presence_rows:
+            out.extend(_read_list(lines, block))
+        if not presence_rows:
+            out.extend(read_table(texts, None, header_end))
+    return _settle(out)
+
+
+def _settle(found: list[Attendee]) -> list[Attendee]:
+    """One record per person: present beats invited beats absent; "Kallade" alone means they came."""
+    any_present_list = any(a.presence == "present" for a in found)
+    best: dict[str, Attendee] = {}
+    rank = {"present": 2, "invited": 1, "absent": 0}
+    for a in found:
+        if a.presence == "invited" and not any_present_list:
+            a.presence = "present"
+        key = fold(a.name)
+        old = best.get(key)
+        if old is None or rank[a.presence] > rank[old.presence]:
+            if old is not None:
+                a.organisation = a.organisation or old.organisation
+                a.role = a.role or old.role
+            best[key] = a
+        else:
+            old.organisation = old.organisation or a.organisation
+            old.role = old.role or a.role
+    return list(best.values())
+
+
+def _read_list(lines: list[Line], block: _Block) -> list[Attendee]:
+    out: list[Attendee] = []
+    presence, role = block.presence, block.role
+    org_heading: str | None = None
+    role_columns = _role_columns(lines, block)
+    for i in range(block.start, block.end):
+        line = lines[i]
+        text = block.cue_text if i == block.cue_line and block.cue_text else line.text
+        if not text or _NOTE.match(text):
+            continue
+        cue = ATTENDANCE.match(text.split("\t")[0])
+        if cue is not None:
+            presence, role = cue.value
+            org_heading = None
+            rest = cue.rest if "\t" not in text else "\t".join(text.split("\t")[1:])
+            if cue.rest.startswith("(") and cue.rest.endswith(")"):
+                continue  # "Närvarande: (Överstruken = icke närvarande)"
+            text = rest
+            if not text:
+                continue
+        elif i == block.start and block.cue_line == i:
+            continue
+        if _stops(text):
+            continue
+        cells = [c for c in text.split("\t") if c]
+        if len(cells) > 1:
+            out.extend(_row(cells, presence, role, line, role_columns))
+            continue
+        label = re.match(r"^([^:]{2,50}):\s*(.+)$", text)
+        if label and not person_shape(label[1]) and fold(label[1]) not in _ROLES:
+            heading_org = label[1].strip()
+            if (lc := ATTENDANCE.match(heading_org)) is not None and fold(heading_org) not in _LABEL_ORGS:
+                presence, role = lc.value
+                heading_org = None
+            out.extend(_names(label[2], presence, role, heading_org, line))
+            continue
+        if not line.bullet and len(text.split()) <= 4 and not re.search(r"[,;(]", text) and _is_org(text):
+            org_heading = text  # "Region Dalarna" over the names that follow
+            continue
+        out.extend(_names(text, presence, role, org_heading, line))
+    return out
+
+
+def _role_columns(lines: list[Line], block: _Block) -> set[int]:
+    """Columns that hold roles in most rows ("Ordförande | Samuel Hammersberg | Ja"): SAMO is a role there."""
+    counts: dict[int, list[int]] = {}
+    for line in lines[block.start : block.end]:
+        cells = [c for c in line.text.split("\t") if c]
+        if len(cells) < 2:
+            continue
+        for k, cell in enumerate(cells):
+            hits = counts.setdefault(k, [0, 0])
+            hits[0] += fold(cell) in _ROLES
+            hits[1] += 1
+    return {k for k, (roles, rows) in counts.items() if rows >= 2 and roles * 2 >= rows}
+
+
+def _row(cells: list[str], presence: str, role: str | None, line: Line, role_columns: set[int]) -> list[Attendee]:
+    """One table row: a name cell with role, presence and organisation cells beside it."""
+    names: list[str] = []
+    row_role, row_presence, orgs, titles = role, presence, [], []
+    for k, cell in enumerate(cells):
+        folded = fold(cell)
+        if (p := _presence_cell(cell)) is not None:
+            row_presence = p
+        elif folded in _ROLES:
+            row_role = _ROLES[folded]
+        elif k in role_columns and len(cell.split()) <= 3:
+            row_role = cell.lower() if not cell.isupper() else cell
+        elif (cue := ATTENDANCE.match(cell)) is not None and not cue.rest:
+            row_presence, row_role = cue.value[0], cue.value[1] or row_role
+            if fold(cell) in _LABEL_ORGS:
+                orgs.append(cell)  # "Tjänstepersoner | Pernilla Spåls": the row's label, as the table gives it
+        elif person_shape(_PARTY.sub("", _PAREN.sub(lambda m: m[0] if _PARTY.match(m[0]) else "", cell)).split(",")[0]
+                          .strip(), single=True):
+            names.append(cell)
+        elif TITLE_WORD.search(cell):
+            titles.append(cell)
+        elif cell[:1].isupper() and len(cell.split()) <= 5:
+            orgs.append(cell)
+    out = []
+    for cell in names:
+        for a in _names(cell, row_presence, row_role, orgs[0] if orgs else None, line):
+            a.title = a.title or (titles[0] if titles else None)
+            out.append(a)
+    return out
+
+
+def _names(text: str, presence: str, role: str | None, org: str | None, line: Line) -> list[Attendee]:
+    """Names in a run of text, with what stands beside each: party, role, organisation, title.
+
+    Semicolons separate people ("Kim Ek (ordf), Berg; Bo Al, Mora"); inside a person's entry a
+    comma separates the name from its organisation, role and title. A further name after a comma
+    ("Maria Jonsson, Arne Holmström") is another person when it starts with a known first name.
+    """
+    out: list[Attendee] = []
+    entries = [e for e in text.split(";")] if ";" in text else [text]
+    quote = line.text.replace("\t", " ")
+    for entry in entries:
+        current: Attendee | None = None
+        explicit_role = False
+        for part in (p for p in _SPLIT.split(entry.strip(" .")) if p):
+            party = None
+            part_role, part_org, title = None, None, None
+            if m := _PARTY.search(part):
+                party = m[1]
+                part = _PARTY.sub("", part)
+            for pm in list(_PAREN.finditer(part)):
+                inner = pm[1].strip()
+                if fold(inner) in _ROLES:
+                    part_role = _ROLES[fold(inner)]
+                elif _is_org(inner) or (inner[:1].isupper() and not TITLE_WORD.search(inner)):
+                    part_org = inner
+                else:
+                    title = inner
+            part = _PAREN.sub("", part).strip(" .-–")
+            if not part:
+                if current is not None:
+                    current.party = current.party or party
+                    if part_role:
+                        current.role, explicit_role = part_role, True
+                continue
+            folded = fold(part)
+            words = part.split()
+            if current is not None and not person_shape(part, single=True):
+                current.party = current.party or party
+                current.title = current.title or title
+                if part_role:
+                    current.role, explicit_role = part_role, True
+            new_person = person_shape(part, single=True) and (
+                current is None or is_first_name(words[0]) or part_org is not None or part_role is not None
+                or party is not None)
+            if new_person:
+                current = Attendee(name=part, organisation=part_org or org, role=part_role or role, title=title,
+                                   party=party, presence=presence, line=line.n, quote=quote)
+                explicit_role = part_role is not None
+                out.append(current)
+                continue
+            if current is None:
+                cut = _name_then_title(words)
+                if cut:
+                    current = Attendee(name=" ".join(words[:cut]), organisation=part_org or org, role=part_role or role,
+                                       title=" ".join(words[cut:]), party=party, presence=presence, line=line.n,
+                                       quote=quote)
+                    out.append(current)
+                continue
+            if folded in _ROLES:
+                if not explicit_role:
+                    current.role, explicit_role = _ROLES[folded], True
+                continue
+            # "Bjurholm Per P": the organisation of the name before, then the next name
+            split = next((k for k in range(1, min(len(words), 4)) if lookup_org(" ".join(words[:k]), fuzzy=False)
+                          and is_first_name(words[k]) and person_shape(" ".join(words[k:]), single=True)), None)
+            if split is not None:
+                if current.organisation in (None, org):
+                    current.organisation = " ".join(words[:split])
+                current = Attendee(name=" ".join(words[split:]), organisation=org, role=role, party=party,
+                                   presence=presence, line=line.n, quote=quote)
+                explicit_role = False
+                out.append(current)
+                continue
+            if TITLE_WORD.search(part) or part[:1].islower():
+                current.title = part if current.title is None else f"{current.title}, {part}"
+                continue
+            if (_is_org(part) or (part[:1].isupper() and len(words) <= 5 and not re.search(r"\d", part))) and \
+                    current.organisation in (None, org):
+                current.organisation = part  # "Anna Ek, Region Dalarna"
+    return out
+
+
+def _name_then_title(words: list[str]) -> int | None:
+    """"Bo Ek kommundirektör": where the name ends and the title begins."""
+    cut = next((k for k in range(2, len(words)) if TITLE_WORD.search(words[k]) or words[k][:1].islower()), None)
+    return cut if cut and person_shape(" ".join(words[:cut])) else None

@@ -1,0 +1,218 @@
+"""The letterhead and header of minutes: which body met, when, where.
+
+The body is read, most certain first, from: a header field ("Organ Kommunstyrelsen"); the title
+line ("Minnesanteckningar Länschefsnätverket", "Mötesprotokoll LiTHe kod", "Anteckningar från
+arbetsmöte i NGP-gruppen"); a line right under a bare title; a letterhead line naming a group.
+The meeting's date comes from a labelled field, then the title, then the first date in the
+header that is not a deadline, an announcement or an adjustment date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.text import fold
+from loaders.entities import Context, find_mentions
+from loaders.lexicon import lookup_org
+from loaders.reading.cues import ATTENDANCE, BODY_NOUNS, HEADER_FIELDS, MINUTES_TITLES, SIGNATURE
+from loaders.reading.dates import find_dates
+from loaders.reading.layout import Line
+from loaders.records import Mention
+
+__all__ = ["Header", "body_kind_of_noun", "read_header"]
+
+GROUP_KINDS = ("Network", "Council", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup")
+# words in a title that say what kind of meeting, not who met: "Anteckningar från arbetsmöte i …"
+_MEETING_WORDS = re.compile(
+    r"(?i)^(?:(?:från|för|vid|med|över|i|fört vid|under)\s+)?(?:(?:det|ett|extra|ordinarie|konstituerande|digitalt?|"
+    r"gemensamt?)\s+)*(?:arbetsmöte|möte|mötet|sammanträde|sammanträdet|styrelsemöte|nätverksträff|träff|workshop|"
+    r"planeringsdag|nätverksmöte|gruppmöte|telefonmöte|videomöte)?\s*(?:(?:med|för|i|hos|inom)\s+)?"
+)
+_TRAILING = re.compile(r"(?i)(?:\s+(?:genomfört|genomförd|hållet|hållen|via|över|på|i|den|kl\.?)(?!\w)|\s*[(,–*]|\s+-\s).*$")
+_CLOCK = re.compile(r"(?i)\bkl\.?\s*\d|\b\d{1,2}[.:]\d\d\b")
+_DEADLINE = re.compile(r"(?i)\b(senast|före|innan|till och med|t\.?o\.?m\.?|deadline|nästa möte|nästa sammanträde|"
+                       r"justera[st]?|anslag|föregående|tidigare|förra)\b")
+_PROPER = re.compile(r"^[A-ZÅÄÖÉ0-9][\w&/.-]*(?:\s+(?:[A-ZÅÄÖÉa-zåäöé0-9][\w&/.-]*)){0,6}$")
+_STYRELSEMOTE = re.compile(r"(?i)^styrelse(?:möte|sammanträde)")
+
+
+@dataclass
+class Header:
+    body: Mention | None = None
+    date: str | None = None
+    date_line: int | None = None
+    notes_date: str | None = None
+    time: str | None = None
+    place: str | None = None
+    diarienummer: str | None = None
+    title: str | None = None
+    aliases: list[list[str]] = field(default_factory=list)
+    officials: list[tuple[str, str, int, str]] = field(default_factory=list)  # (role, names, line, quote)
+    body_from: str = ""  # how the body was found, for the reading status
+
+
+def body_kind_of_noun(name: str) -> str:
+    """The kind a body has when only its generic noun names it ("Styrelsen", "Nämnden")."""
+    key = fold(name).split()[-1] if name else ""
+    if key.endswith(("natverket", "natverk")):
+        return "Network"
+    if key.endswith(("styrgruppen", "styrgrupp")):
+        return "SteeringGroup"
+    if key.endswith(("gruppen", "grupp")):
+        return "WorkingGroup"
+    return "Council"
+
+
+def _group_mention(text: str, line: int, quote: str) -> Mention | None:
+    found = [m for m in find_mentions(text, line, Context()) if m.kind in GROUP_KINDS]
+    return found[0] if found else None
+
+
+def _named_body(rest: str, line: int, quote: str) -> Mention | None:
+    """The body a title names after its genre word: a known group pattern, or a proper-noun phrase."""
+    rest = rest.strip(" :–-,*")
+    if ATTENDANCE.match(rest) or HEADER_FIELDS.match(rest) or SIGNATURE.match(rest):
+        return None  # "Närvarande:" under a bare title is not who met
+    found = _group_mention(rest, line, quote)
+    if found:
+        return found
+    rest = _MEETING_WORDS.sub("", rest, count=1)
+    for d in reversed(find_dates(rest)):
+        rest = rest[: d.start] + rest[d.end :]
+    rest = _TRAILING.sub("", rest).strip(" :–-,*.")
+    if not rest or not _PROPER.match(rest) or len(rest) < 2 or rest.isdigit():
+        return None
+    if lookup_org(rest, fuzzy=False):
+        return Mention(name=lookup_org(rest, fuzzy=False).name, kind="Organisation", line=line, quote=quote)
+    key = fold(rest)
+    if key in BODY_NOUNS:
+        return Mention(name=BODY_NOUNS[key], kind=body_kind_of_noun(key), line=line, quote=quote)
+    if re.search(r"\d", rest) and len(rest.split()) == 1:
+        return None
+    return Mention(name=rest, kind="WorkingGroup", line=line, quote=quote, declared=False)
+
+
+def read_header(lines: list[Line], end: int) -> Header:
+    """Read lines[0:end] (before the first agenda item)."""
+    h = Header()
+    dates: list[tuple[int, str, str]] = []  # (index, iso, how)
+    title_index = None
+    for i in range(end):
+        text = lines[i].text.replace("\t", " ").strip()
+        if not text:
+            continue
+        if (f := HEADER_FIELDS.match(text)) is not None:
+            value = f.rest or _next_text(lines, i, end)
+            if f.value in ("date", "notes_or_meeting_date"):
+                for d in find_dates(value)[:1]:
+                    dates.append((i, d.iso, f.value))
+                if f.value == "date" and f.label.lower().startswith(("tid och plats", "plats och tid")):
+                    h.place = h.place or value
+            elif f.value == "time":
+                h.time = h.time or value
+                for d in find_dates(value)[:1]:
+                    dates.append((i, d.iso, "date"))
+            elif f.value == "place":
+                h.place = h.place or value
+            elif f.value == "dnr":
+                h.diarienummer = h.diarienummer or value
+            elif f.value == "body" and h.body is None and value:
+                h.body = _named_body(value, i + 1, text)
+                h.body_from = "field"
+            continue
+        if (s := SIGNATURE.match(text)) is not None and s.value in ("secretary", "chair", "adjuster") and s.rest \
+                and "\t" not in lines[i].text:
+            h.officials.append((s.value, s.rest, i + 1, text))
+            continue
+        t = MINUTES_TITLES.match(text)
+        if t is not None and (title_index is None or h.body is None) and len(text) < 160:
+            title_index = i if title_index is None else title_index
+            h.title = h.title or text
+            for d in find_dates(text):
+                dates.append((i, d.iso, "title"))
+            if h.body is None:
+                rest = t.rest
+                h.body = _named_body(rest, i + 1, text) if rest else None
+                if h.body is None and _STYRELSEMOTE.match(t.label):
+                    h.body = Mention(name="Styrelsen", kind="Council", line=i + 1, quote=text)
+                if h.body is None and not _rest_is_only_date(rest):
+                    h.body = _group_mention(text, i + 1, text)
+                if h.body is None:
+                    # "Mötesprotokoll" / "LiTHe kod" / "2016–05–25": the body on a line of its own
+                    nxt = _next_index(lines, i, end)
+                    if nxt is not None and not find_dates(lines[nxt].text) and len(lines[nxt].text) < 60:
+                        h.body = _named_body(lines[nxt].text, nxt + 1, lines[nxt].text)
+                        if h.body is not None and HEADER_FIELDS.match(lines[nxt].text):
+                            h.body = None
+                h.body_from = "title" if h.body else ""
+            continue
+        if not _DEADLINE.search(text):
+            for d in find_dates(text)[:1]:
+                dates.append((i, d.iso, "text" if d.exact else "compact"))
+    _body_from_letterhead(lines, end, h)
+    _choose_date(lines, dates, h)
+    return h
+
+
+def _rest_is_only_date(rest: str) -> bool:
+    for d in reversed(find_dates(rest)):
+        rest = rest[: d.start] + rest[d.end :]
+    return not rest.strip(" :–-,*.")
+
+
+def _next_index(lines: list[Line], i: int, end: int) -> int | None:
+    return next((k for k in range(i + 1, min(end, i + 4)) if lines[k].text), None)
+
+
+def _next_text(lines: list[Line], i: int, end: int) -> str:
+    k = _next_index(lines, i, end)
+    return lines[k].text.replace("\t", " ") if k is not None else ""
+
+
+def _body_from_letterhead(lines: list[Line], end: int, h: Header) -> None:
+    """Groups named in the header; the first is the body when nothing else said, the others its aliases."""
+    names: list[Mention] = []
+    acronyms: list[str] = []
+    for i in range(min(end, 60)):
+        text = lines[i].text
+        if not text or HEADER_FIELDS.match(text):
+            continue
+        names.extend(m for m in find_mentions(text.replace("\t", " "), i + 1, Context()) if m.kind in GROUP_KINDS)
+        acronyms.extend(re.findall(r"\(\s*(?:[^()]*,\s*)?([A-ZÅÄÖ]{3,8}|[A-ZÅÄÖ]{2,6}-[a-zåäö]{3,12})\s*\)", text))
+    if h.body is None and names:
+        h.body = names[0]
+        h.body_from = "letterhead"
+    if h.body is not None:
+        same = [x.name for x in names if x.kind == h.body.kind and fold(x.name) != fold(h.body.name)]
+        group = [h.body.name, *dict.fromkeys(same), *dict.fromkeys(acronyms)]
+        if len(group) > 1:
+            h.aliases.append(group)
+            h.body.aliases = group[1:]
+
+
+def _choose_date(lines: list[Line], dates: list[tuple[int, str, str]], h: Header) -> None:
+    if not dates:
+        return
+
+    def near_clock(i: int) -> bool:
+        window = " ".join(x.text for x in lines[i : i + 3])
+        return bool(_CLOCK.search(window)) or any(HEADER_FIELDS.match(x.text) and HEADER_FIELDS.match(x.text).value
+                                                 in ("time", "place") for x in lines[i + 1 : i + 4])
+
+    labelled = [d for d in dates if d[2] == "date"]
+    datum = [d for d in dates if d[2] == "notes_or_meeting_date"]
+    titled = [d for d in dates if d[2] == "title"]
+    if labelled:
+        meeting = labelled[0]
+    elif datum:
+        # "Datum: 2025-02-12" (when the notes were written) vs "Datum: 7 februari 2025" + "Tid: …"
+        meeting = next((d for d in datum if near_clock(d[0])), datum[-1] if len(datum) > 1 else datum[0])
+    elif titled:
+        meeting = titled[0]
+    else:
+        exact = [d for d in dates if d[2] == "text"] or dates
+        meeting = next((d for d in exact if near_clock(d[0])), exact[0])
+    h.date, h.date_line = meeting[1], meeting[0] + 1
+    others = [iso for i, iso, how in dates if i != meeting[0] and iso != meeting[1] and how != "text"]
+    h.notes_date = others[0] if others else None

@@ -1,0 +1,260 @@
+"""One agenda item: its title and type, presenters, decision blocks, action points and prose.
+
+The item's lines are walked once. Decision and proposal blocks (``decisions.read_block``) are read
+where they start; an approval ("attsats 1 bifalles") takes the nearest proposal list before it; a
+line under an action label ("Actionpunkt:", or any line of an "Att göra" section) is an action
+point with an owner. What no block took is the item's prose (``narrative.read_narrative``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.text import fold
+from loaders.entities import Context, find_mentions, looks_like_person, title_subject
+from loaders.reading.commissions import action_owners, clause_commissions, person_task, short
+from loaders.reading.cues import ACTION_HEADS, PROCEDURAL_TITLES
+from loaders.reading.dates import parse_date
+from loaders.reading.decisions import Clause, approved, body_mention, read_block
+from loaders.reading.layout import Line
+from loaders.reading.narrative import attach_funding_recipients, listed_agreements, read_narrative
+from loaders.reading.presenters import PRESENTER, parse_presenters, presenter_block
+from loaders.reading.structure import Section, title_continues
+from loaders.records import (
+    CommissionRecord,
+    DecisionRecord,
+    FundingRecord,
+    ItemRecord,
+    Mention,
+    MinutesRecord,
+    Presenter,
+)
+from loaders.relations import AMOUNT, amount_sek, sentence_funding, sentence_relations
+
+__all__ = ["read_item"]
+
+_ITEM_TYPE = re.compile(
+    r"^((?:Skriftlig\s+)?(?:Information|Beslut|Dialog|Workshop|Diskussion|Rapport|Återrapport(?:ering)?|"
+    r"Presentation|Beredning|Uppföljning|Beslutsärende|Informationsärende)"
+    r"(?:\s*(?:/|och)\s*(?:[Ii]nformation|[Dd]ialog|[Bb]eslut|[Dd]iskussion))*)\s*(?::|–|-)\s*(.*)$"
+)
+_ATTACHMENT = re.compile(r"\b[Bb]ilaga\s+(\d+(?:\s?[A-Za-z](?:\s?[-+–]\s?[A-Za-z])?)?)")
+_PREVIOUS = re.compile(r"(?i)Föregående\s+(?:minnesanteckningar|protokoll|mötesanteckningar|möte|mötes\s+protokoll)\s*(.*)")
+_ATT = re.compile(r"(?i)^att\b")
+# a presenter named in the prose by first name or full name: "Henrik presenterade det arbete han gjort"
+_PRESENTS_NAME = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+){0,2})\s+(?:föredrog|"
+                            r"föredrar|presenterade|presenterar|redogjorde för|redogör för|informerade om|"
+                            r"redovisade|gick igenom)\b")
+_REQUEST = re.compile(r"(?i)\b(äsk\w*|ansök\w*|begär\w*|bidrag)\b")
+_APPROVES_REQUEST = re.compile(r"(?i)\b(äsk\w*|ansökan|bidrag\w*)\b[^.]{0,40}\b(godkän\w*|bevilja\w*|bifall\w*)\b|"
+                               r"\b(godkänna|bevilja|bifalla)\b[^.]{0,20}\b(äsk\w*|ansökan)")
+_REQUESTER = re.compile(r"^(?P<who>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?)\s+(?:äskar|har äskat|ansöker|söker|begär|"
+                        r"önskar|vill|in\b)")
+
+
+def read_item(lines: list[Line], section: Section, ctx: Context, record: MinutesRecord) -> ItemRecord:
+    # the lines as the older helpers read them: a bullet keeps its marker ("- Kontaktvägar")
+    clean = [("- " if x.bullet else "") + x.text.replace("\t", " ") if x.text else "" for x in lines]
+    title, item_type, body_start = _title(clean, section)
+    attachments = [a.replace(" ", "") for a in _ATTACHMENT.findall(title)]
+    title = re.sub(r"\s*\((?:[Bb]ilaga|[Bb]ilagor)[^)]*\)", "", title).strip()
+    end = section.end
+    rec = ItemRecord(number=section.number, title=title, type=item_type, attachments=attachments,
+                     line=section.start + 1, end_line=end, quote=clean[section.start] or title)
+    if (m := _PREVIOUS.search(title)) and (not section.numbered or section.number in ("2", "3", "4", "5")):
+        record.previous_minutes = parse_date(m[1]) or record.previous_minutes
+    ctx.last.pop("Agreement", None)
+    ctx.last.pop("ProgramArea", None)
+    if section.kind == "item" and fold(title) not in PROCEDURAL_TITLES:
+        rec.mentions.extend(find_mentions(title, section.start + 1, ctx))
+        subject = title_subject(title, section.start + 1, ctx)
+        if subject and not any(fold(subject.name) == fold(x.name) for x in rec.mentions):
+            rec.mentions.append(subject)
+            ctx.remember(subject)
+    consumed = _presenters(clean, body_start, end, rec, ctx)
+    _walk(lines, clean, body_start, end, section, ctx, rec, record, consumed)
+    body_lines = [(k + 1, clean[k]) for k in range(body_start, end) if k not in consumed and not lines[k].code]
+    rec.mentions.extend(listed_agreements(clean, section.start, end))
+    read_narrative(body_lines, ctx, rec, record)
+    _granted_requests(rec, record, ctx, clean, body_start, end)
+    attach_funding_recipients(rec)
+    return rec
+
+
+def _title(clean: list[str], section: Section) -> tuple[str, str | None, int]:
+    title = section.title
+    body = section.body
+    m = _ITEM_TYPE.match(title)
+    if m:
+        return m[2], m[1], body
+    if not section.numbered:
+        return title, None, body
+    # "4. Rapporter …" followed by a line "Information: <subject>"
+    j = body
+    while j < section.end and not clean[j]:
+        j += 1
+    if j < section.end and j - body <= 3 and (m := _ITEM_TYPE.match(clean[j])) and m[2][:1].isupper() \
+            and not m[2].rstrip().endswith("."):
+        sub, k = title_continues(clean, j, section.end, m[2])
+        return f"{title} – {sub}", m[1], k
+    return title, None, body
+
+
+def _presenters(clean: list[str], start: int, end: int, rec: ItemRecord, ctx: Context) -> set[int]:
+    consumed: set[int] = set()
+    i = start
+    while i < end:
+        pm = PRESENTER.match(clean[i])
+        if pm:
+            text, last = presenter_block(clean, i, end, pm[1])
+            rec.presenters.extend(parse_presenters(text, i + 1, clean[i]))
+            consumed.update(range(i, last + 1))
+            i = last + 1
+            continue
+        i += 1
+    if not rec.presenters:
+        for k in range(start, end):
+            for pm in _PRESENTS_NAME.finditer(clean[k]):
+                name = pm["name"]
+                single = len(name.split()) == 1
+                if (looks_like_person(name) or (single and ctx.first_name_matches(name)) or (single and _first_name(name))) \
+                        and not any(fold(p.name) == fold(name) for p in rec.presenters):
+                    rec.presenters.append(Presenter(name=name, line=k + 1, quote=clean[k]))
+    for p in rec.presenters:
+        if len(p.name.split()) > 1:
+            ctx.people.setdefault(fold(p.name), p.name)
+    return consumed
+
+
+def _first_name(word: str) -> bool:
+    from loaders.lexicon import is_first_name
+
+    return is_first_name(word)
+
+
+def _walk(lines: list[Line], clean: list[str], start: int, end: int, section: Section, ctx: Context,
+          rec: ItemRecord, record: MinutesRecord, consumed: set[int]) -> None:
+    """Decision and proposal blocks, approvals and action points, in the order they stand."""
+    proposals: list[Clause] = []  # the last proposal block's clauses
+    listing: list[Clause] = []  # the current run of bullets or att-lines outside any block; when it is
+    # nearer than the proposal block, an approval accepts it instead ("Attsatser: …" of a motion, then
+    # "- Samuel besvarar motionen." and "Beslut - Attsats 1 bifalles")
+    action = section.kind == "action"
+    action_until = end if action else -1
+    j = start
+    while j < end:
+        if j in consumed or lines[j].code:
+            j += 1
+            continue
+        line = lines[j]
+        text = line.text.replace("\t", " ")
+        if not text:
+            j += 1
+            continue
+        label = ACTION_HEADS.match(text)
+        if label is not None and len(text) < 60 and not label.rest:
+            action_until = _paragraph_end(lines, j + 1, end)  # "_Actionpunkt_:" + the paragraph under it
+            consumed.add(j)
+            j += 1
+            continue
+        block = read_block(lines, j, end, ctx)
+        if block is not None:
+            rec.relations.extend(block.relations)
+            if block.kind == "proposal":
+                proposals = list(block.clauses) if block.clauses else []
+                listing = []
+                if block.clauses:
+                    consumed.update(range(j, block.last + 1))
+                    j = block.last + 1
+                else:
+                    consumed.add(j)
+                    j += 1
+                continue
+            nearest = listing if listing and (not proposals or listing[0].index > proposals[-1].index) else proposals
+            clauses = approved(block, nearest) if block.approval is not None else block.clauses
+            for clause in clauses:
+                _decision(clause, block.body, lines, ctx, rec, record)
+                consumed.add(clause.index)
+            proposals, listing = [], []
+            consumed.update(range(j, block.last + 1))
+            j = block.last + 1
+            continue
+        if j < action_until or action:
+            if _action(text, j, ctx, rec, record, True):
+                consumed.add(j)
+        elif "@" in text or "(" in text or re.search(r"(?i)\bansvarig\s*:|åtog sig|tar på sig|åtar sig|lovat", text):
+            _action(text, j, ctx, rec, record, False)
+        if line.bullet or _ATT.match(text):
+            listing.append(Clause(j, text))
+        elif not (listing and text[:1].islower()):
+            listing = []
+        j += 1
+
+
+def _paragraph_end(lines: list[Line], k: int, end: int) -> int:
+    """Where the lines under an action label end: the next heading, or the item's end."""
+    while k < end:
+        if lines[k].heading:
+            return k
+        k += 1
+    return end
+
+
+def _decision(clause: Clause, body: Mention | None, lines: list[Line], ctx: Context, rec: ItemRecord,
+              record: MinutesRecord) -> None:
+    text = " ".join(clause.text.split()).rstrip(".").strip()
+    if not text:
+        return
+    line = clause.index + 1
+    quote = lines[clause.index].text.replace("\t", " ")
+    rec.decisions.append(DecisionRecord(text=text, status="taken", body=body, date=record.date, line=line, quote=quote))
+    index = len(rec.decisions) - 1
+    before = len(rec.commissions)
+    clause_commissions(text, line, body, index, ctx, rec, record.date)
+    if len(rec.commissions) == before and (task := person_task(text, line, ctx)) is not None:
+        owners, what = task
+        rec.commissions.append(CommissionRecord(mandator=body, mandatees=owners, task=short(what), date=record.date,
+                                                decision_index=index, line=line, quote=quote))
+    rec.mentions.extend(find_mentions(text, line, ctx))
+    rec.relations.extend(sentence_relations(text, line, ctx))
+    if AMOUNT.search(text):
+        rec.funding.extend(sentence_funding(text, line, ctx, default_funder=body or body_mention(ctx, line, text)))
+
+
+def _action(text: str, j: int, ctx: Context, rec: ItemRecord, record: MinutesRecord, context: bool) -> bool:
+    found = action_owners(text, j + 1, ctx, context)
+    for owners, task in found:
+        rec.commissions.append(CommissionRecord(mandator=None, mandatees=owners, task=short(task), date=record.date,
+                                                line=j + 1, quote=text))
+    return bool(found)
+
+
+def _granted_requests(rec: ItemRecord, record: MinutesRecord, ctx: Context, clean: list[str], start: int,
+                      end: int) -> None:
+    """ "Concats äskar 700 kr …" + "Äskan godkänns": the body funds the one who asked."""
+    granted = [d for d in rec.decisions if d.status == "taken" and _APPROVES_REQUEST.search(d.text)]
+    if not granted or rec.funding:
+        return
+    for decision in granted:
+        amount = AMOUNT.search(decision.text)
+        source_line = decision.line
+        requester = None
+        quote = decision.quote
+        for k in range(start, end):
+            m = _REQUESTER.match(clean[k])
+            if m and (AMOUNT.search(clean[k]) or _REQUEST.search(clean[k])):
+                requester = m["who"]
+                quote = clean[k]
+                source_line = k + 1
+                amount = amount or AMOUNT.search(clean[k])
+                break
+        if amount is None or requester is None:
+            continue
+        value = amount_sek(amount[1], amount[2])
+        if not value:
+            continue
+        found = [x for x in find_mentions(requester, source_line, ctx) if x.kind != "Person"]
+        recipient = found[0] if found else Mention(name=requester, kind="Initiative", line=source_line, quote=quote)
+        year = int(record.date[:4]) if record.date else None
+        rec.funding.append(FundingRecord(amount_sek=value, year=year, funder=body_mention(ctx, decision.line, decision.text),
+                                         recipient=recipient, line=source_line, quote=quote))

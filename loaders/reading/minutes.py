@@ -1,0 +1,105 @@
+"""Minutes, read in stages: layout -> sections -> header, attendance, items -> MinutesRecord.
+
+    read_minutes(lines)      pure: the reader's lines in, a typed record out, no files
+
+Every stage is its own module; this one only runs them in order and says, in Swedish, what it
+could not find, so that nothing is dropped without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph.text import fold
+from loaders.entities import Context
+from loaders.reading.attendance import read_attendance
+from loaders.reading.cues import BODY_NOUNS, DECISION_HEADS
+from loaders.reading.decisions import body_from_decisions
+from loaders.reading.header import body_kind_of_noun, read_header
+from loaders.reading.items import read_item
+from loaders.reading.layout import Line, layout
+from loaders.reading.structure import find_sections
+from loaders.records import Attendee, Mention, MinutesRecord
+
+__all__ = ["read_minutes"]
+
+_DECISION_WORDS = re.compile(r"(?i)\b(beslut\w*|beslöt|bifall\w*|enades|godkän\w*|fastställ\w*|bordl\w*)\b")
+# "Styrelsen uppfyller kraven", "Styrelsens beslutbarhet": the body a text names only by its noun
+_BODY_NOUN = re.compile(r"(?:^|(?<=[.:]\s)|(?<=^Att:\s))(" + "|".join(
+    sorted((n[0].upper() + n[1:] for n in BODY_NOUNS), key=len, reverse=True)) + r")s?\b")
+_OFFICIAL_ROLES = {"secretary": "sekreterare", "chair": "ordförande", "adjuster": "justerare"}
+
+
+def read_minutes(raw_lines: list[str]) -> MinutesRecord:
+    lines = layout(raw_lines)
+    sections = find_sections(lines)
+    first = next((s.start for s in sections if s.kind in ("item", "action")), len(lines))
+    header = read_header(lines, first)
+    record = MinutesRecord(body=header.body, date=header.date, date_line=header.date_line,
+                           notes_date=header.notes_date, time=header.time, place=header.place,
+                           diarienummer=header.diarienummer, aliases=header.aliases)
+    record.attendees = read_attendance(lines, sections, first)
+    _officials(record, header.officials)
+    ctx = Context(body=record.body.name if record.body else None, body_kind=record.body.kind if record.body else None)
+    for group in record.aliases:
+        for alias in group[1:]:
+            ctx.aliases[alias] = group[0]
+    if record.body is None:
+        record.body = body_from_decisions(lines, ctx) or _body_by_noun(lines)
+        if record.body is not None:
+            ctx.body, ctx.body_kind = record.body.name, record.body.kind
+    for person in record.attendees:
+        if len(person.name.split()) > 1:
+            ctx.people[fold(person.name)] = person.name
+    for section in sections:
+        if section.kind in ("item", "action"):
+            record.items.append(read_item(lines, section, ctx, record))
+    _warn(record, lines)
+    return record
+
+
+def _officials(record: MinutesRecord, officials: list[tuple[str, str, int, str]]) -> None:
+    """ "Vid protokollet: Tomas Snäckerström", "Ordförande: Sofia Jarl": present, in that role."""
+    known = {fold(a.name): a for a in record.attendees}
+    for kind, names, line, quote in officials:
+        for name in re.split(r"\s*(?:,|\boch\b)\s*", names):
+            name = name.strip(" .")
+            words = name.split()
+            if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+                continue
+            role = _OFFICIAL_ROLES[kind]
+            if fold(name) in known:
+                known[fold(name)].role = known[fold(name)].role or role
+            else:
+                known[fold(name)] = Attendee(name=name, role=role, line=line, quote=quote)
+                record.attendees.append(known[fold(name)])
+
+
+def _body_by_noun(lines: list[Line]) -> Mention | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, str]] = {}
+    for line in lines:
+        for m in _BODY_NOUN.finditer(line.text):
+            key = fold(m[1])
+            counts[key] += 1
+            first.setdefault(key, (line.n, line.text))
+    if not counts:
+        return None
+    key, _ = counts.most_common(1)[0]
+    line, quote = first[key]
+    return Mention(name=BODY_NOUNS[key], kind=body_kind_of_noun(key), line=line, quote=quote)
+
+
+def _warn(record: MinutesRecord, lines: list[Line]) -> None:
+    if record.date is None:
+        record.warnings.append((None, "inget mötesdatum i texten: mötet sparas utan datum"))
+    if record.body is None:
+        record.warnings.append((None, "inget organ hittades: vem som höll mötet är okänt; besluten sparas på mötet"))
+    if not any(a.presence == "present" for a in record.attendees):
+        record.warnings.append((None, "ingen närvarolista hittades"))
+    decided = sum(len(i.decisions) for i in record.items)
+    if decided == 0:
+        hits = [x.n for x in lines if x.text and (_DECISION_WORDS.search(x.text) or DECISION_HEADS.match(x.text))]
+        if hits:
+            record.warnings.append((hits[0], f"texten har beslutsord ({len(hits)} rader) men inga beslut kunde läsas"))

@@ -1,0 +1,253 @@
+"""The narrative of an agenda item, sentence by sentence.
+
+What the prose of an item tells: decisions taken at this meeting but written as prose ("Det
+beslutades gemensamt att …", "Mötet enades om att …", "Dagordningen godkändes."), decisions taken
+elsewhere or earlier ("Vid styrgruppens möte den 11 december beslutades …", "Tidigare styrelsen
+bestämde att …"), commissions, standing structure and money.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.kinds import GROUP_KIND_NAMES
+from graph.text import fold
+from loaders.entities import Context, find_mentions
+from loaders.reading.commissions import _RECEIVES, commissions_in, short
+from loaders.reading.cues import BODY_NOUNS
+from loaders.reading.dates import MONTHS, find_dates
+from loaders.reading.decisions import GENERIC_SUBJECTS, body_mention, refers_to_body
+from loaders.reading.header import body_kind_of_noun
+from loaders.reading.layout import BULLET_MARK
+from loaders.reading.sentences import sentences
+from loaders.records import (
+    CommissionRecord,
+    DecisionRecord,
+    ItemRecord,
+    Mention,
+    MinutesRecord,
+    RelationRecord,
+)
+from loaders.relations import AMOUNT as _AMOUNT
+from loaders.relations import reference as _reference
+from loaders.relations import sentence_funding, sentence_relations
+
+__all__ = ["attach_funding_recipients", "listed_agreements", "read_narrative"]
+
+# the verb, not the adjective ("beslutade RÖK:ar"): followed by att/om/a date/a meeting, or passive
+_DECIDES = re.compile(r"\b(?:beslutades|beslut fattades|fattade beslut|(?:beslutade|beslöt|beslutar|har beslutat|beslutat)"
+                      r"(?=\s*,?\s+(?:att|om|därför|den|vid|på|under|\d)\b))")
+# a decision told in prose; the clause after the verb is the decision's text
+_TAKEN_PHRASE = re.compile(
+    r"(?i)(?:\b(?:beslutades|beslutade|beslutar|beslöt|bestämdes|bestämde|bestämmer|beslöts)\b"
+    r"(?:\s+(?:gemensamt|enhälligt|därför|också|även|vidare|slutligen|mötet|gruppen|vi|man))*\s+(?:(?:om\s+)?att\s+|(?=följande\b))"
+    r"|\benades\b(?:\s+(?:mötet|gruppen|vi|man|styrelsen|nätverket|deltagarna|alla|rådet))?\s+om(?:\s+att)?\s+"
+    r"|\b(?:kom|kommer)\b(?:\s+(?:mötet|gruppen|vi|man|deltagarna|alla))?\s+överens\s+om(?:\s+att)?\s+"
+    r"|\bvar\s+(?:alla\s+|samtliga\s+)?(?:eniga|överens)\s+om(?:\s+att)?\s+"
+    r"|\bmynnade\b(?:\s+\w+){0,2}\s+ut\s+i\s+att\s+"
+    r"|\blandade\b(?:\s+\w+){0,2}\s+i\s+att\s+"
+    r"|^Beslut\s+att\s+)(?P<clause>(?!det\s+(?:är|var|finns|fanns)\b)\S.*)"
+    # "Bordslägger till nästa möte.", "Ärendet bordläggs.": the sentence is the decision
+    r"|^(?P<clause2>(?:[A-ZÅÄÖ][\wåäö-]*\s+){0,2}(?:[Bb]ordslägger|[Bb]ordläggs|[Bb]ordlades|[Bb]ordlägga)\b.*)"
+)
+_FUTURE_DECISION = re.compile(r"(?i)\b(ska|skall|kommer att|behöver|bör|föreslås|förslag)\s*$|\bom\s+\w+\s*$")
+# "Tidigare styrelsen bestämde …", "förra styrelsen beslutade …": decided before this meeting
+_EARLIER = re.compile(r"(?i)\b(tidigare|förra|föregående)\b")
+# "Man har tagit beslut i opsam": a decision taken in another forum
+_TAKEN_IN = re.compile(r"(?i)\b(?:har|hade)\s+(?:tagit|fattat)\s+(?:ett\s+)?beslut\s+(?:i|inom)\s+(?P<forum>[\wåäöÅÄÖ-]+)")
+
+
+_SAME_MEETING = re.compile(r"(?i)\b(?:vid|på|under)\s+(?:samma|det|detta)\s+(?:möte|mötet|sammanträde|tillfälle)\b")
+
+
+def dates_before(dates: list[str], meeting: str | None) -> bool:
+    return bool(meeting) and any(d < meeting for d in dates)
+
+
+def _earlier_body(text: str, mentions: list[Mention], ctx: Context, line: int) -> Mention | None:
+    bodies = [m for m in mentions if m.kind in GROUP_KIND_NAMES]
+    if bodies:
+        return bodies[0]
+    for word in re.findall(r"[\wåäöÅÄÖ]+", text):
+        key = fold(word)
+        if key in BODY_NOUNS:
+            if ctx.body and refers_to_body(word, ctx):
+                return body_mention(ctx, line, text)
+            return Mention(name=BODY_NOUNS[key], kind=body_kind_of_noun(key), line=line, quote=text)
+    return body_mention(ctx, line, text)
+
+
+def _forum(word: str, line: int, quote: str, ctx: Context) -> Mention:
+    found = [m for m in find_mentions(word, line, ctx) if m.kind in GROUP_KIND_NAMES or m.kind == "Organisation"]
+    return found[0] if found else Mention(name=word, kind="WorkingGroup", line=line, quote=quote)
+
+
+def read_narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRecord, record: MinutesRecord) -> None:
+    """Reported decisions, decisions told in prose, commissions, structure and money, sentence by sentence."""
+    meeting_year = int(record.date[:4]) if record.date else None
+    context_body: Mention | None = None
+    context_date: str | None = None
+    known_dates: list[str] = []
+    previous_targets: list[Mention] = []
+    for sentence in sentences(body_lines):
+        text = sentence.text
+        mentions = find_mentions(text, sentence.line, ctx)
+        rec.mentions.extend(mentions)
+        dates = [d.iso for d in find_dates(text, default_year=meeting_year)]
+        known_dates.extend(dates)
+        if dates and _PAST.search(text) and not _FUTURE.search(text):
+            record.past_dates.append(dates[0])  # the event; later dates may be deadlines or validity
+        month_ref = re.search(r"(?i)\bi\s+(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", text)
+        if not dates and month_ref:
+            month = MONTHS[month_ref[1].lower()]
+            same_month = [d for d in known_dates if int(d[5:7]) == month]
+            if same_month:
+                dates = [same_month[-1]]
+        if dates and dates[0] != record.date and not (record.date and dates[0] > record.date):
+            context_date = dates[0]
+            context_body = _reference_body(text, mentions, ctx)
+        elif re.match(r"(?i)^(vid dagens|vid mötet|vid sammanträdet)\b", text) and not dates:
+            context_date, context_body = None, None
+        decides = _DECIDES.search(text)
+        gives = re.search(r"\bi uppdrag\b|\buppdrag åt\b|tilldelat uppdraget", text)
+        date = dates[0] if dates else (context_date if re.search(r"\b(då|därefter|sedan)\b", text) or not gives else None)
+        if dates and dates[0] == record.date:
+            date = None
+        body = _reference_body(text, mentions, ctx) if (dates or decides) else None
+        if date and record.date and date > record.date:
+            date = None  # a coming meeting, not a decision taken earlier
+        if _SAME_MEETING.search(text) and context_date and not dates_before(dates, record.date):
+            date, body = context_date, body or context_body  # "Vid samma möte beslutades …"
+        elsewhere = date or (body and ctx.body and fold(body.name) != fold(ctx.body))
+        phrase = _TAKEN_PHRASE.search(text)
+        earlier = _EARLIER.search(text)
+        if phrase and not elsewhere and not earlier and not _FUTURE_DECISION.search(text[: phrase.start()]):
+            rec.decisions.append(DecisionRecord(text=short(phrase["clause"] or phrase["clause2"], 400), status="taken",
+                                                date=record.date,
+                                                line=sentence.line, quote=text))
+        elif not earlier and not elsewhere and (_PASSIVE_DECISION.match(text) or (not dates and
+                                                _taken_in_narrative(text, sentence.line, ctx))):
+            rec.decisions.append(DecisionRecord(text=short(text, 400), status="taken", date=record.date,
+                                                line=sentence.line, quote=text))
+        elif (phrase or decides) and earlier and not date:
+            rec.decisions.append(DecisionRecord(text=short((phrase["clause"] or phrase["clause2"]) if phrase else text, 400),
+                                                status="reported",
+                                                body=_earlier_body(text, mentions, ctx, sentence.line),
+                                                date=None, line=sentence.line, quote=text))
+        elif (m := _TAKEN_IN.search(text)) is not None:
+            rec.decisions.append(DecisionRecord(text=short(text[m.start():], 400), status="reported",
+                                                body=_forum(m["forum"], sentence.line, text, ctx), date=date,
+                                                line=sentence.line, quote=text))
+        elif (decides or (gives and date)) and elsewhere:
+            rec.decisions.append(DecisionRecord(text=short(text, 400), status="reported",
+                                                body=body or context_body or body_mention(ctx, sentence.line, text),
+                                                date=date or context_date, line=sentence.line, quote=text))
+        if gives or _RECEIVES.search(text) or re.search(r"\buppdra(r|de)?\s", text):
+            default = body or (context_body if context_date else None) or body_mention(ctx, sentence.line, text)
+            for mandator, mandatees, task in commissions_in(text, sentence.line, default, ctx, rec):
+                commission_date = date or (context_date if mandator is context_body else None)
+                own = mandator is not None and ctx.body and fold(mandator.name) == fold(ctx.body)
+                if own and not dates and not re.search(r"\b(då|därefter|sedan|samma möte)\b", text):
+                    commission_date = record.date  # the meeting's own body, no other date: given at this meeting
+                rec.commissions.append(CommissionRecord(mandator=mandator, mandatees=mandatees, task=short(task),
+                                                        date=commission_date, line=sentence.line, quote=text))
+        if re.search(r"\bbeställare\b|som styrgrupp för", text):
+            steering = [x for x in mentions if x.kind == "SteeringGroup"]
+            target = next((x for x in rec.mentions if x.kind in ("ProcessGroup", "WorkingGroup", "ProgramArea")), None)
+            if steering and target:
+                rec.relations.append(RelationRecord(type="STEERS", source=steering[0], target=target,
+                                                    line=sentence.line, quote=text))
+        rec.relations.extend(sentence_relations(text, sentence.line, ctx, previous_targets))
+        previous_targets = [r.target for r in rec.relations if r.line == sentence.line] or previous_targets
+        if _AMOUNT.search(text):
+            agreement = next((x for x in mentions if x.kind == "Agreement"), None) or next(
+                (x for x in rec.mentions if x.kind == "Agreement"), None)
+            funding = sentence_funding(text, sentence.line, ctx, default_funder=agreement)
+            if not funding:
+                continue
+            years = _YEAR.findall(rec.title)
+            for f in funding:
+                f.year = f.year or (int(years[-1]) if years else None)
+            rec.funding.extend(funding)
+
+# a sentence that tells of something done: its dates lie before the meeting
+_PAST = re.compile(r"\b(var|hölls|genomfördes|skedde|har varit|gick ut|avslutades|beslutades|beslutade|gav|antogs|inkom|"
+                   r"fastställdes|godkändes|lämnades|presenterades)\b")
+
+_FUTURE = re.compile(r"\b(kommer|ska|skall|planeras|planerar|senast|inför|nästa)\b")
+
+# "Vid Beredningsgruppens möte den 9 januari", "på processgruppens möte 2025-03-11"
+_MEETING_OWNER = re.compile(r"(?i)\b(?:vid|på|under|från)\s+(?:det\s+|senaste\s+)?([\wåäöÅÄÖ-]{4,}?)s\s+(?:\S+\s+)?"
+                            r"(?:möte|sammanträde|planeringsdag|träff|arbetsmöte|workshop)\b")
+
+def _reference_body(text: str, mentions: list[Mention], ctx: Context) -> Mention | None:
+    """The body a sentence reports about: "Vid styrgruppens planeringsdag …", "Styrgruppen för X beslutade …"."""
+    bodies = [m for m in mentions if m.kind in GROUP_KIND_NAMES]
+    line = mentions[0].line if mentions else 0
+    owner = _MEETING_OWNER.search(text)
+    if owner:
+        word = owner[1]
+        if fold(word) == "styrgruppen" and ctx.body_kind == "SteeringGroup":
+            return body_mention(ctx, line, text)
+        if fold(word) != "styrgruppen":
+            named = [m for m in find_mentions(word, line, Context(aliases=ctx.aliases)) if m.kind in GROUP_KIND_NAMES]
+            if named:
+                return named[0].model_copy(update={"quote": text})
+            ref = _reference(word, ctx, line, text)
+            if ref is not None:
+                return ref
+    if re.search(r"(?i)\bstyrgruppens\b", text) and not any(m.kind == "SteeringGroup" for m in bodies) and ctx.body_kind == "Network":
+        return Mention(name=f"Styrgruppen för {ctx.body}", kind="SteeringGroup", line=mentions[0].line if mentions else 0,
+                       quote=text, parent=ctx.body)
+    return bodies[0] if bodies else None
+
+def attach_funding_recipients(rec: ItemRecord) -> None:
+    recipients = [c.mandatees[0] for c in rec.commissions if re.search(r"rekvirera|förvalta|ta emot", c.task) and c.mandatees]
+    for funding in rec.funding:
+        if funding.recipient is None and recipients:
+            funding.recipient = recipients[0]
+
+def listed_agreements(clean: list[str], start: int, end: int) -> list[Mention]:
+    """ "… överenskommelserna inom områdena:" followed by bullets: each bullet names an agreement."""
+    out: list[Mention] = []
+    text = " ".join(clean[start:end])
+    prefix = "RÖK" if re.search(r"\b(RÖK|LÖK)\b", text) else "Överenskommelse om"
+    k = start
+    while k < end:
+        lead = " ".join([*[x for x in clean[max(start, k - 6):k] if x][-2:], clean[k]])
+        if clean[k].rstrip().endswith(":") and re.search(r"(?i)överenskommelse\w*\b[^.]*:\s*$", lead):
+            j = k + 1
+            while j < end and (not clean[j] or BULLET_MARK.match(clean[j])):
+                item = BULLET_MARK.sub("", clean[j]).strip(" .,;")
+                if item and len(item.split()) <= 6 and item[:1].isupper():
+                    name = f"{prefix} {item if prefix == 'RÖK' else item[0].lower() + item[1:]}"
+                    out.append(Mention(name=name, kind="Agreement", line=j + 1, quote=clean[j], aliases=[item]))
+                j += 1
+            k = j
+        k += 1
+    return out
+
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+# "Styrgruppen uppdrar åt Emma Provander att …": the meeting's own body deciding, in the present tense
+_PRESENT_DECISION = re.compile(r"^(?P<subj>[A-ZÅÄÖ][^.,]{0,60}?)\s+(?:uppdrar åt|ger\s.{1,80}?\si uppdrag|beslutar|"
+                               r"godkänner|fastställer|antar|ställer sig bakom|tillstyrker)\b")
+
+# "Dagordningen godkändes.", "Anteckningarna lades till handlingarna."
+_PASSIVE_DECISION = re.compile(r"(?i)^(?:dagordningen|föregående (?:minnesanteckningar|protokoll|anteckningar)|anteckningarna|"
+                               r"minnesanteckningarna|protokollet|informationen|rapporten)\b[^.]{0,60}?\s(?:godkändes|fastställdes|"
+                               r"antogs|lades till handlingarna|noterades|godkänns|fastställs|läggs till handlingarna|noteras)\b")
+
+def _taken_in_narrative(text: str, line: int, ctx: Context) -> bool:
+    if _PASSIVE_DECISION.match(text):
+        return True
+    m = _PRESENT_DECISION.match(text)
+    if not m or not ctx.body:
+        return False
+    subj = m["subj"]
+    if refers_to_body(subj, ctx) or fold(subj) in GENERIC_SUBJECTS:
+        return True
+    found = [x for x in find_mentions(subj, line, Context(body=ctx.body, body_kind=ctx.body_kind, aliases=ctx.aliases))
+             if x.kind not in ("Person",)]
+    return bool(found) and fold(found[0].name) == fold(ctx.body)
