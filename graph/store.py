@@ -7,6 +7,7 @@ Layout of a store folder (default ``.samverkan/``)::
     texts/<doc>.txt        the text the reader produced; source line numbers refer to it
     graph.json             the resolved graph with corrections applied (rebuilt after each change)
     corrections.json       manual corrections, applied after every rebuild
+    log/ingest.log         parser crashes with their full traceback (rotated at 1 MiB)
 
 Fragments are the unit of replacement: a changed file replaces its fragment, a forgotten file
 drops it, and the graph is rebuilt from all fragments. That is why re-ingesting a changed file
@@ -52,6 +53,8 @@ class FileRecord(BaseModel):
     nodes: int = 0
     edges: int = 0
     warnings: int = 0
+    #: The parser crashed on the file's last version (its traceback is in the store's log).
+    crashed: bool = False
 
 
 class Registry(BaseModel):
@@ -96,6 +99,11 @@ class EmbeddedStore:
     @property
     def uploads_dir(self) -> Path:
         return self.root / "uploads"
+
+    @property
+    def log_path(self) -> Path:
+        """Where the pipeline logs parser crashes with their traceback."""
+        return self.root / "log" / "ingest.log"
 
     def exists(self) -> bool:
         return self.registry_path.exists()

@@ -1,19 +1,29 @@
 """Ingest: files -> readers -> parsers -> fragments in the store -> one resolved graph.
 
 One bad file never stops a batch: it gets a ``failed`` result naming the reason, and the other
-files load. An unchanged file (same content hash) is skipped; a changed one replaces its own
-fragment; the graph is then rebuilt from all fragments, with manual corrections applied last.
+files load. A parser crash (a bug, not a bad file) is logged with its full traceback, the time and
+the document to ``<store>/log/ingest.log``, and ``samverkan status`` names the documents it hit.
+An unchanged file (same content hash) is skipped; a changed one replaces its own fragment; the
+graph is then rebuilt from all fragments, with manual corrections applied last.
+
+The app and the command line change the store only through this module: :func:`ingest`,
+:func:`forget`, :func:`rebuild`, and for manual corrections :func:`add_correction`,
+:func:`set_correction_undone` and :func:`correction_outcomes`.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Any
 
-from graph.corrections import apply_corrections
+from graph.corrections import Outcome, apply_corrections, apply_with_report, set_undone
 from graph.ids import content_hash, short_hash
+from graph.kinds import DocKind, FileStatus
 from graph.models import Fragment, GraphData, Warning
 from graph.store import EmbeddedStore, FileRecord, Registry, now_iso
 from loaders.build import mandate_fragment, minutes_fragment
@@ -24,19 +34,35 @@ from loaders.readers import SUPPORTED_SUFFIXES, ReadError, check_file, read_docu
 
 _UNKNOWN = "neither minutes nor a mandate by its first lines: read as minutes"
 
-__all__ = ["FileResult", "IngestReport", "collect_paths", "forget", "ingest", "parse_document", "rebuild"]
+__all__ = [
+    "FileResult",
+    "IngestReport",
+    "add_correction",
+    "collect_paths",
+    "correction_outcomes",
+    "forget",
+    "ingest",
+    "parse_document",
+    "rebuild",
+    "set_correction_undone",
+]
+
+#: The crash log rotates at this size, keeping this many old files.
+LOG_BYTES, LOG_BACKUPS = 1 << 20, 3
 
 
 @dataclass
 class FileResult:
     path: str
     doc: str
-    status: str  # "loaded", "replaced", "unchanged", "failed"
+    status: FileStatus
     reason: str | None = None
-    doc_kind: str = "unknown"
+    doc_kind: DocKind = "unknown"
     nodes: int = 0
     edges: int = 0
     warnings: int = 0
+    #: The parser crashed (a bug): the traceback is in the store's log.
+    crashed: bool = False
 
 
 @dataclass
@@ -50,6 +76,10 @@ class IngestReport:
     @property
     def failed(self) -> list[FileResult]:
         return [f for f in self.files if f.status == "failed"]
+
+    @property
+    def crashed(self) -> list[FileResult]:
+        return [f for f in self.files if f.crashed]
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
@@ -132,12 +162,16 @@ def _ingest_one(store: EmbeddedStore, registry: Registry, path: Path) -> FileRes
         result.reason = str(exc)
     except Exception as exc:  # a parser bug must cost one file, not the batch
         result.reason = f"could not be parsed ({type(exc).__name__}: {exc})"
+        result.crashed = True
+        _log_crash(store, doc, resolved, exc)
     if result.reason:
         if existing and existing.status == "loaded" and store.fragment_path(doc).exists():
             result.reason += "; the previously loaded version is kept"
+            if result.crashed:
+                existing.crashed, existing.error = True, result.reason
         else:
             registry.files[doc] = FileRecord(doc=doc, path=str(resolved), status="failed", error=result.reason,
-                                             ingested_at=now_iso())
+                                             ingested_at=now_iso(), crashed=result.crashed)  # fmt: skip
         return result
     store.save_fragment(fragment, text.text)
     result.status = "replaced" if existing and existing.status == "loaded" else "loaded"
@@ -150,6 +184,22 @@ def _ingest_one(store: EmbeddedStore, registry: Registry, path: Path) -> FileRes
     return result
 
 
+def _log_crash(store: EmbeddedStore, doc: str, path: Path, exc: BaseException) -> None:
+    """Append the crash, with its traceback, the time and the document, to the store's log."""
+    store.log_path.parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(store.log_path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    try:
+        handler.handle(
+            logging.LogRecord(
+                "samverkan.ingest", logging.ERROR, __file__, 0, "parser crash in %s (%s)", (doc, path),
+                (type(exc), exc, exc.__traceback__),
+            )
+        )  # fmt: skip
+    finally:
+        handler.close()
+
+
 def rebuild(store: EmbeddedStore) -> GraphData:
     """Resolve all fragments into one graph, apply corrections, write graph.json atomically."""
     from loaders.resolve import resolve
@@ -157,6 +207,28 @@ def rebuild(store: EmbeddedStore) -> GraphData:
     graph = apply_corrections(resolve(store.fragments(), owned=True), store.load_corrections())
     store.save_graph(graph)
     return graph
+
+
+def add_correction(store: EmbeddedStore, correction: dict[str, Any]) -> GraphData:
+    """Append a manual correction (``graph.corrections.new_correction``) and rebuild, so it shows at once."""
+    with store.lock():
+        store.save_corrections([*store.load_corrections(), correction])
+        return rebuild(store)
+
+
+def set_correction_undone(store: EmbeddedStore, correction_id: str, undone: bool = True) -> GraphData:
+    """Undo (or redo) a correction and rebuild; its record stays in ``corrections.json``."""
+    with store.lock():
+        store.save_corrections(set_undone(store.load_corrections(), correction_id, undone))
+        return rebuild(store)
+
+
+def correction_outcomes(store: EmbeddedStore) -> list[Outcome]:
+    """What each correction does to the graph as the documents give it (applied, skipped and why)."""
+    from loaders.resolve import resolve
+
+    _, report = apply_with_report(resolve(store.fragments()), store.load_corrections())
+    return report
 
 
 def ingest(

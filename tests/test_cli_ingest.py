@@ -23,7 +23,7 @@ import networkx as nx
 import pytest
 from conftest import ALL_DOCS, MANDATE, MINUTES_DOCS, OCN_MARCH, load_json, provenance_problems, store_lines
 
-from graph.cli import main
+from samverkan_cli.main import main
 
 NODE_KINDS = {
     "Network", "Council", "SteeringGroup", "ProcessGroup", "ProgramArea", "WorkingGroup", "Organisation",

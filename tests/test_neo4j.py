@@ -9,7 +9,6 @@ check push's own logic (what is sent, in what order and batches, how counts are 
 
 from __future__ import annotations
 
-import argparse
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -607,77 +606,6 @@ def test_run_read_only_refuses_before_contacting_the_server():
     with pytest.raises(ReadOnlyRefused):
         run_read_only(driver, "MATCH (n) DETACH DELETE n", {})
     assert driver.sessions == [] and driver.ran == []
-
-
-# --- the commands ------------------------------------------------------------------------------------
-def parser() -> argparse.ArgumentParser:
-    from graph.neo4j_cli import add_commands
-
-    p = argparse.ArgumentParser(prog="samverkan")
-    add_commands(p.add_subparsers(dest="command", required=True))
-    return p
-
-
-@pytest.fixture
-def store(tmp_path):
-    from graph.store import EmbeddedStore, Registry
-
-    s = EmbeddedStore(tmp_path / "store")
-    s.save_registry(Registry())
-    s.save_graph(sample_graph())
-    return s
-
-
-def test_push_command_without_a_server_exits_2_with_one_line(store, capsys):
-    args = parser().parse_args(
-        ["push", "--store", str(store.root), "--uri", "bolt://127.0.0.1:1", "--password", "x"]
-    )
-    assert args.func(args) == 2
-    err = capsys.readouterr().err.strip()
-    assert err.startswith("error: no Neo4j server reachable at bolt://127.0.0.1:1") and "\n" not in err
-
-
-def test_push_command_dry_run(store, capsys):
-    args = parser().parse_args(["push", "--store", str(store.root), "--dry-run", "--json"])
-    assert args.func(args) == 0
-    report = json.loads(capsys.readouterr().out)
-    assert report["nodes"] == 6 and report["rels"] == 4
-
-
-def test_push_command_without_a_store(tmp_path, capsys):
-    args = parser().parse_args(["push", "--store", str(tmp_path / "none"), "--dry-run"])
-    assert args.func(args) == 1
-    assert "samverkan ingest" in capsys.readouterr().err
-
-
-def test_cypher_command_refuses_writes_before_connecting(capsys):
-    args = parser().parse_args(["cypher", "MATCH (n) DETACH DELETE n", "--uri", "bolt://127.0.0.1:1"])
-    assert args.func(args) == 1
-    assert "refused" in capsys.readouterr().err
-
-
-def test_cypher_command_without_a_server_exits_2(capsys):
-    args = parser().parse_args(
-        [
-            "cypher",
-            "MATCH (g:ProcessGroup) WHERE g.name = $name RETURN g",
-            "--param",
-            "name=PG",
-            "--uri",
-            "bolt://127.0.0.1:1",
-        ]
-    )
-    assert args.func(args) == 2
-    assert "no Neo4j server reachable" in capsys.readouterr().err
-
-
-def test_cypher_command_params():
-    from graph.neo4j_cli import parse_param
-
-    assert parse_param("n=3") == ("n", 3)
-    assert parse_param("name=Processgrupp primärvård") == ("name", "Processgrupp primärvård")
-    with pytest.raises(ValueError):
-        parse_param("no-equals")
 
 
 def test_shipped_query_files_pass_the_read_only_check():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -262,11 +263,49 @@ def test_a_parser_crash_costs_one_file(tmp_path, corpus, monkeypatch):
         return real(doc, lines, **props)
 
     monkeypatch.setattr(pipeline, "parse_document", fragile)
-    report = ingest([corpus], EmbeddedStore(tmp_path / "store"))
+    store = EmbeddedStore(tmp_path / "store")
+    report = ingest([corpus], store)
     assert [(Path(f.path).name, f.reason) for f in report.failed] == [
         (STEERING_APRIL, "could not be parsed (IndexError: list index out of range)")
     ]
     assert report.count("loaded") == len(ALL_DOCS) - 1
+    assert [Path(f.path).name for f in report.crashed] == [STEERING_APRIL]
+    assert store.registry().files[STEERING_APRIL].crashed
+
+
+def test_a_parser_crash_is_logged_with_its_traceback_and_named_by_status(tmp_path, corpus, monkeypatch, capsys):
+    """A crash in the field must be traceable: time, document and the whole traceback in the store's log."""
+    from loaders import pipeline
+    from samverkan_cli.main import main
+
+    real = pipeline.parse_document
+
+    def fragile(doc, lines, **props):
+        if doc == STEERING_APRIL:
+            raise IndexError("list index out of range")
+        return real(doc, lines, **props)
+
+    store = EmbeddedStore(tmp_path / "store")
+    ingest([corpus], store)  # loaded once, then a new version crashes the parser: the old facts stay
+    monkeypatch.setattr(pipeline, "parse_document", fragile)
+    (corpus / STEERING_APRIL).write_text((corpus / STEERING_APRIL).read_text(encoding="utf-8") + "\nÄndrad.\n")
+    report = ingest([corpus / STEERING_APRIL], store)
+    assert report.failed[0].reason.endswith("; the previously loaded version is kept")
+
+    log = store.log_path.read_text(encoding="utf-8")
+    assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ ERROR parser crash in " + re.escape(STEERING_APRIL), log)
+    assert "Traceback (most recent call last):" in log and "in fragile" in log
+    assert log.rstrip().endswith("IndexError: list index out of range")
+
+    assert main(["status", "--store", str(store.root)]) == 0
+    out = capsys.readouterr().out
+    assert f"parserfel i 1 filer ({STEERING_APRIL}); hela felet står i {store.log_path}" in out
+
+    monkeypatch.setattr(pipeline, "parse_document", real)  # fixed: the next ingest clears the mark
+    ingest([corpus / STEERING_APRIL], store)
+    assert not store.registry().files[STEERING_APRIL].crashed
+    main(["status", "--store", str(store.root)])
+    assert "parserfel" not in capsys.readouterr().out
 
 
 # --- which files ---------------------------------------------------------------------------

@@ -5,7 +5,6 @@ Names below are the seeds' own; they live only in this test, which needs the see
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -33,11 +32,9 @@ def _fold(text) -> str:
 def backend(tmp_path_factory):
     if not SEEDS.is_dir():
         pytest.skip(f"the seed documents are not at {SEEDS}")
-    if importlib.util.find_spec("graph.cli") is None:
-        pytest.skip("graph.cli (the ingest command) is not in this checkout yet")
     store = tmp_path_factory.mktemp("seeds") / "store"
     docs = sorted(str(p) for p in SEEDS.iterdir() if p.is_file())
-    code = "import sys; from graph.cli import main; sys.exit(main())"
+    code = "import sys; from samverkan_cli.main import main; sys.exit(main())"
     proc = subprocess.run(
         [sys.executable, "-c", code, "ingest", *docs, "--store", str(store)],
         capture_output=True,

@@ -10,10 +10,10 @@ from typing import Any
 
 import streamlit as st
 
-from graph.corrections import OPS, Outcome, apply_with_report, new_correction, set_undone
+from graph.corrections import OPS, Outcome, new_correction
 from graph.models import Edge, EdgeType, NodeKind
 from graph.store import EmbeddedStore
-from loaders.pipeline import rebuild
+from loaders.pipeline import add_correction, correction_outcomes, set_correction_undone
 from views.common import EDGE_LABELS, KIND_LABELS, backend, frame, md, node_labels, store
 
 OP_LABELS = {
@@ -29,28 +29,11 @@ STATUS_LABELS = {"applied": "gäller", "skipped": "hoppades över", "undone": "�
 _PICK_ALL = 3000
 
 
-# --- store operations (no widgets) ---------------------------------------------------------------
-def record(s: EmbeddedStore, correction: dict[str, Any]) -> None:
-    """Append a correction and rebuild the graph so it shows at once."""
-    with s.lock():
-        s.save_corrections([*s.load_corrections(), correction])
-        rebuild(s)
-
-
-def set_state(s: EmbeddedStore, correction_id: str, undone: bool) -> None:
-    """Undo (or redo) a correction and rebuild; the record stays in the file."""
-    with s.lock():
-        s.save_corrections(set_undone(s.load_corrections(), correction_id, undone))
-        rebuild(s)
-
-
+# --- store operations (no widgets): loaders.pipeline saves and rebuilds ------------------------------
 @st.cache_data(max_entries=4, show_spinner=False)
 def outcomes(_s: EmbeddedStore, stamp: tuple[int, int], corrections_key: str) -> dict[str, Outcome]:
     """What became of each correction on the graph as the documents give it."""
-    from loaders.resolve import resolve
-
-    _, report = apply_with_report(resolve(_s.fragments()), _s.load_corrections())
-    return {o.id: o for o in report}
+    return {o.id: o for o in correction_outcomes(_s)}
 
 
 def describe(c: dict[str, Any]) -> str:
@@ -119,7 +102,7 @@ def _submit(op: str, args: dict[str, Any] | None, key: str) -> None:
         except ValueError as exc:
             st.error(f"Rättelsen kunde inte sparas: {md(exc)}")
             return
-        record(store(), correction)
+        add_correction(store(), correction)
         st.session_state["corrections_message"] = f"Sparad: {describe(correction)}"
         st.rerun()
 
@@ -213,7 +196,7 @@ def _list() -> None:
     if chosen:
         undone = bool(by_id[chosen].get("undone"))
         if st.button("Gör om" if undone else "Ångra", key="corrections_toggle"):
-            set_state(s, chosen, not undone)
+            set_correction_undone(s, chosen, not undone)
             st.session_state["corrections_message"] = ("Återinförd: " if undone else "Ångrad: ") + describe(
                 by_id[chosen]
             )

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
-from queries.cli import GROUP_COLUMNS, write_groups
 from queries.groups import GAPS, KIND_ORDER
 from queries.models import GroupRow
+from queries.register import register_bytes, register_table
 from views.common import GAP_LABELS, KIND_LABELS, as_of_input, frame, md, query, show_sources
 
 SORTS = {
@@ -26,8 +23,8 @@ _CELL_GAP = "background-color: #f4b183; font-weight: bold"
 
 def register_frame(rows: list[GroupRow]) -> pd.DataFrame:
     """The register's columns (as in the Excel download), the gaps moved up beside the name."""
-    headers = [h for h, _ in GROUP_COLUMNS]
-    df = pd.DataFrame([[get(r) for _, get in GROUP_COLUMNS] for r in rows], columns=headers)
+    headers, cells = register_table(rows)
+    df = pd.DataFrame(cells, columns=headers)
     first = ["Typ", "Namn", "Brister"]
     return df[first + [h for h in headers if h not in first]]
 
@@ -44,10 +41,7 @@ def highlighted(df: pd.DataFrame):
 
 
 def export(rows: list[GroupRow], fmt: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"register.{fmt}"
-        write_groups(rows, fmt, path)
-        return path.read_bytes()
+    return register_bytes(rows, fmt)
 
 
 def filtered(

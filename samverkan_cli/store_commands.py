@@ -1,13 +1,7 @@
-"""The ``samverkan`` command line: a thin layer over loaders/, graph/ and queries/.
+"""``samverkan ingest | export | forget | status``: the store's commands, over ``loaders.pipeline``.
 
-    samverkan ingest PATH... [--store DIR]
-    samverkan export [--store DIR] --format json|graphml [-o FILE]
-    samverkan forget FILE [--store DIR]
-    samverkan status [--store DIR]
-    samverkan lineage | mandates | groups | person …   (queries.cli)
-    samverkan push | cypher …                          (graph.neo4j_cli)
-
-Exit status: 0 on success; 1 when a file failed to load or a command could not run; 2 on usage.
+A file that cannot be read is one line ``FEL <file>: <reason>`` on stderr; the others load; the
+exit status is 1 only when a file failed.
 """
 
 from __future__ import annotations
@@ -16,11 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from graph.store import DEFAULT_STORE, EmbeddedStore, StoreError
+from graph.store import EmbeddedStore
+from samverkan_cli.main import EXIT_FAILED, EXIT_OK, add_store_arg
 
-__all__ = ["build_parser", "main"]
+__all__ = ["register"]
 
-_STATUS_SV = {"loaded": "inläst", "replaced": "ersatt", "unchanged": "oförändrad", "failed": "FEL"}
+#: File statuses as the terminal shows them (the app says them at more length: graph.kinds).
+_STATUS_SHORT = {"loaded": "inläst", "replaced": "ersatt", "unchanged": "oförändrad", "failed": "FEL"}
 
 
 def _progress(total: int):
@@ -37,7 +33,7 @@ def _progress(total: int):
     return step, bar.close
 
 
-def _ingest(args) -> int:
+def ingest_command(args: argparse.Namespace) -> int:
     from loaders.pipeline import collect_paths, ingest
 
     store = EmbeddedStore(args.store)
@@ -55,23 +51,26 @@ def _ingest(args) -> int:
         if f.status == "failed":
             print(f"FEL {f.path}: {f.reason}", file=sys.stderr)
         elif args.verbose:
-            print(f"{_STATUS_SV[f.status]:<10} {f.path} ({f.doc_kind}, {f.nodes} noder, {f.edges} kanter, "
-                  f"{f.warnings} varningar)", file=sys.stderr)
+            print(f"{_STATUS_SHORT[f.status]:<10} {f.path} ({f.doc_kind}, {f.nodes} noder, {f.edges} kanter, "
+                  f"{f.warnings} varningar)", file=sys.stderr)  # fmt: skip
     tally = {s: report.count(s) for s in ("loaded", "replaced", "unchanged", "failed")}
     tally["failed"] += len(missing)
-    counts = ", ".join(f"{n} {_STATUS_SV[s]}" for s, n in tally.items() if n)
-    skipped = f", {len(report.skipped)} andra filer hoppades över" if report.skipped else ""
-    print(f"{len(report.files) + len(missing)} filer ({counts or 'inga'}{skipped}); "
+    counts = ", ".join(f"{n} {_STATUS_SHORT[s]}" for s, n in tally.items() if n)
+    others = f", {len(report.skipped)} andra filer hoppades över" if report.skipped else ""
+    print(f"{len(report.files) + len(missing)} filer ({counts or 'inga'}{others}); "
           f"grafen: {report.nodes} noder, {report.edges} kanter; {report.warnings} varningar",
-          file=sys.stderr)
-    return 1 if report.failed or missing else 0
+          file=sys.stderr)  # fmt: skip
+    if report.crashed:
+        print(
+            f"{len(report.crashed)} filer fick parserfel; hela felet står i {store.log_path}", file=sys.stderr
+        )
+    return EXIT_FAILED if report.failed or missing else EXIT_OK
 
 
-def _export(args) -> int:
+def export_command(args: argparse.Namespace) -> int:
     from graph.export import to_graphml, to_json
 
-    store = EmbeddedStore(args.store)
-    graph = store.graph()
+    graph = EmbeddedStore(args.store).graph()
     text = to_json(graph) if args.format == "json" else to_graphml(graph)
     if args.output:
         from graph.atomic import write_text_atomic
@@ -80,79 +79,57 @@ def _export(args) -> int:
     else:
         sys.stdout.write(text)
         sys.stdout.write("\n")
-    return 0
+    return EXIT_OK
 
 
-def _forget(args) -> int:
+def forget_command(args: argparse.Namespace) -> int:
     from loaders.pipeline import forget
 
     record = forget(args.file, EmbeddedStore(args.store))
     if record is None:
         print(f"FEL {args.file}: inte inläst i {args.store}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     print(f"glömde {record.doc} ({record.path})", file=sys.stderr)
-    return 0
+    return EXIT_OK
 
 
-def _status(args) -> int:
+def status_command(args: argparse.Namespace) -> int:
     store = EmbeddedStore(args.store)
     registry = store.registry()
     for record in sorted(registry.files.values(), key=lambda r: r.doc):
-        line = f"{_STATUS_SV[record.status]:<8} {record.doc:<50} {record.doc_kind:<8} {record.nodes:>5} noder"
+        line = (
+            f"{_STATUS_SHORT[record.status]:<8} {record.doc:<50} {record.doc_kind:<8} {record.nodes:>5} noder"
+        )
         print(line + (f"  {record.error}" if record.error else ""))
     graph = store.graph()
     print(f"{len(registry.files)} filer; grafen: {len(graph.nodes)} noder, {len(graph.edges)} kanter")
-    return 0
+    crashed = sorted(r.doc for r in registry.files.values() if r.crashed)
+    if crashed:
+        print(f"parserfel i {len(crashed)} filer ({', '.join(crashed)}); hela felet står i {store.log_path}")
+    return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from graph import neo4j_cli
-    from queries import cli as queries_cli
-
-    parser = argparse.ArgumentParser(prog="samverkan", description="Samverkanskartan: collaboration structures "
-                                     "as a knowledge graph, built from minutes and mandates.")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    def store_arg(p):
-        p.add_argument("--store", default=str(DEFAULT_STORE), help=f"store folder (default: {DEFAULT_STORE})")
-
+def register(sub) -> None:
+    """Add ``ingest``, ``export``, ``forget`` and ``status`` to the main parser's subparsers."""
     p = sub.add_parser("ingest", help="read documents (files or folders: .txt .md .pdf .docx) into the store")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    store_arg(p)
+    add_store_arg(p)
     p.add_argument("-v", "--verbose", action="store_true", help="one line per file")
-    p.set_defaults(func=_ingest)
+    p.set_defaults(func=ingest_command, error_status=EXIT_FAILED)
 
     p = sub.add_parser("export", help="print the whole graph (JSON as in CONTRACT.md, or GraphML)")
-    store_arg(p)
+    add_store_arg(p)
     p.add_argument("--format", choices=["json", "graphml"], default="json")
     p.add_argument("-o", "--output", help="write to this file instead of stdout")
-    p.set_defaults(func=_export)
+    p.set_defaults(func=export_command, error_status=EXIT_FAILED)
 
     p = sub.add_parser("forget", help="drop one document's facts from the store")
     p.add_argument("file", help="the file's path or its name as sources cite it")
-    store_arg(p)
-    p.set_defaults(func=_forget)
+    add_store_arg(p)
+    p.set_defaults(func=forget_command, error_status=EXIT_FAILED)
 
-    p = sub.add_parser("status", help="the ingested files and their state")
-    store_arg(p)
-    p.set_defaults(func=_status)
-
-    queries_cli.add_commands(sub)
-    neo4j_cli.add_commands(sub)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args) or 0)
-    except StoreError as exc:
-        print(f"FEL: {exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    p = sub.add_parser(
+        "status", help="the ingested files and their state, and where parser crashes are logged"
+    )
+    add_store_arg(p)
+    p.set_defaults(func=status_command, error_status=EXIT_FAILED)

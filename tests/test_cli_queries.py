@@ -1,16 +1,15 @@
-"""The query commands, run through an argparse parser as graph/cli.py builds it."""
+"""The query commands (samverkan_cli/query_commands.py), run through the whole ``samverkan`` parser."""
 
 from __future__ import annotations
 
-import argparse
 import json
 
 import pytest
 from openpyxl import load_workbook
 
 from graph.store import EmbeddedStore, Registry
-from queries.cli import add_commands
 from queries.fixtures import example_graph
+from samverkan_cli.main import main
 
 
 @pytest.fixture
@@ -22,11 +21,7 @@ def store(tmp_path):
 
 
 def run(argv, capsys):
-    parser = argparse.ArgumentParser(prog="samverkan")
-    sub = parser.add_subparsers(dest="command", required=True)
-    add_commands(sub)
-    args = parser.parse_args(argv)
-    code = args.func(args)
+    code = main(argv)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -88,6 +83,7 @@ def test_person(store, capsys):
 def test_errors_are_one_line_exit_2(store, capsys, argv):
     code, out, err = run([*argv, "--store", store], capsys)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert err.startswith(f"samverkan {argv[0]}: ")
 
 
 def test_missing_store_is_exit_2(tmp_path, capsys):
