@@ -157,7 +157,9 @@ AGREEMENT_SYNONYMS = {
 
 
 def _strip_genitive(name: str) -> str:
-    """>>> _strip_genitive("Länschefsnätverkets")
+    """The name without its genitive s.
+
+    >>> _strip_genitive("Länschefsnätverkets")
     'Länschefsnätverket'
     """
     if name.endswith(("ets", "ens", "ådets", "ådets")) and len(name) > 5:
@@ -492,7 +494,19 @@ GENERIC_TITLES = {
 
 
 # --- people ------------------------------------------------------------------------------------
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÉÜ][a-zåäöéüß'’]+(?:-[A-ZÅÄÖÉÜ]?[a-zåäöéüß]+)*|von|af|van|de|der)$")
+_PARTICLES = frozenset({"von", "af", "van", "de", "der"})
+
+
+def name_token(token: str) -> bool:
+    """A capitalised word of letters from any alphabet, not an acronym ("Petrović", "Inga-Lill", "O'Brien").
+
+    >>> name_token("Petrović"), name_token("Inga-Lill"), name_token("RSS"), name_token("ärende")
+    (True, True, False, False)
+    """
+    if token in _PARTICLES:
+        return True
+    core = token.replace("-", "").replace("'", "").replace("’", "")
+    return len(core) >= 2 and core.isalpha() and token[0].isupper() and any(c.islower() for c in core[1:])
 
 
 def split_names(text: str) -> list[str]:
@@ -533,7 +547,7 @@ def looks_like_person(name: str) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 4:
         return False
-    if not all(_NAME_TOKEN.match(t) for t in tokens):
+    if not all(name_token(t) for t in tokens):
         return False
     if tokens[0] in ("von", "af", "van", "de", "der"):
         return False

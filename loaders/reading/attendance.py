@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass
 
 from graph.text import fold
-from loaders.entities import TITLE_WORD
+from loaders.entities import TITLE_WORD, name_token
 from loaders.lexicon import is_first_name, lookup_org
 from loaders.reading.cues import ATTENDANCE, HEADER_FIELDS, PRESENCE_ANSWERS, ROLE_WORDS, SIGNATURE
+from loaders.reading.grid import header_columns, read_grid
 from loaders.reading.layout import Line
 from loaders.reading.structure import Section
 from loaders.reading.tables import read_table
@@ -36,7 +37,7 @@ _PRESENCE = {fold(k) or k: v for k, v in PRESENCE_ANSWERS.items()}
 _PARTY = re.compile(r"\s*\((S|M|C|V|KD|L|MP|SD|FP|Fi|ÖP|SPI|NS|KP|PP|RP|LP|DP|[A-ZÅÄÖ]{1,4}P)\)")
 _PAREN = re.compile(r"\s*\(([^()]{1,60})\)")
 _NOTE = re.compile(r"(?i)^\(?\s*(överstruken|överstrukna|kursiv|fetstil|x\s*=)")
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæßèáíóúñ'’]+(?:-[A-ZÅÄÖÉÜ]?[a-zåäöéüøæß]+)*|[A-ZÅÄÖ]\.?|von|af|van|de|der|da|di|el|al)$")
+_INITIAL = re.compile(r"^[^\W\d_]\.?$")
 _ORG_FORM = re.compile(
     r"^(?:Region\s+[A-ZÅÄÖ]|RSS\b|Länsstyrelsen\b|[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖa-zåäö][\w-]*)?\s+(?:kommun|stad|län)$|"
     r"[A-ZÅÄÖ][\w-]*(?:verket|myndigheten|kassan|förmedlingen|inspektionen|institutet|förbundet|kansliet|"
@@ -44,7 +45,8 @@ _ORG_FORM = re.compile(
 )
 #: row labels that a table gives in the organisation's place ("Tjänstepersoner | Pernilla Spåls")
 _LABEL_ORGS = {"tjanstepersoner", "tjanstemän", "politiker", "gaster", "adjungerade", "ovriga"}
-_SPLIT = re.compile(r"\s*(?:,|;|\s+och\s+|\s+samt\s+|\s+&\s+)\s*")
+_SPLIT = re.compile(r"\s*(?:,|;|\s+och\s+|\s+samt\s+|\s+&\s+)\s*(?![^()]*\))")
+_PARTICLES = {"von", "af", "van", "de", "der", "da", "di", "el", "al"}
 
 
 @dataclass
@@ -67,11 +69,11 @@ def person_shape(text: str, *, single: bool = False) -> bool:
     (True, False)
     """
     tokens = text.split()
-    if not tokens or len(tokens) > 5:
+    if not tokens or len(tokens) > 5 or not all(t[0].isupper() or t in _PARTICLES for t in tokens):
         return False
     if len(tokens) == 1:
-        return single and bool(_NAME_TOKEN.match(tokens[0])) and len(tokens[0]) > 1 and is_first_name(tokens[0])
-    if not all(_NAME_TOKEN.match(t) for t in tokens) or (len(tokens[0]) == 1 and not tokens[0].endswith(".")):
+        return single and name_token(tokens[0]) and is_first_name(tokens[0])
+    if not all(name_token(t) or t in _PARTICLES or _INITIAL.match(t) for t in tokens) or _INITIAL.match(tokens[0]):
         return False
     if tokens[0].lower() in ("von", "af", "van", "de", "der", "da", "di", "el", "al"):
         return False
@@ -126,14 +128,27 @@ def _stops(text: str) -> bool:
     return s is not None and s.value in ("secretary", "chair", "adjuster", "skip") and "\t" not in text
 
 
-def _tabular(lines: list[Line], block: _Block) -> bool:
-    """Municipality/region column tables (PDF extractions), for ``tables.read_table``."""
-    rows = [x.text for x in lines[block.start : block.end] if x.text]
-    if any(_presence_cell(c) for r in rows if "\t" in r for c in r.split("\t")):
-        return False
-    tabbed = sum(1 for r in rows if "\t" in r and not ATTENDANCE.match(r.split("\t")[0]))
-    flattened = sum(1 for r in rows if len(r.split()) >= 4 and "\t" not in r and "," not in r and _municipality_inside(r))
-    return tabbed >= 2 or flattened >= 2
+def _mode(lines: list[Line], block: _Block) -> tuple[str, int]:
+    """How to read a block: "grid" (a header row names the columns), "table" (municipality and region
+    columns as PDF extraction leaves them: ``tables.read_table``) or "list" (each line by its shape)."""
+    rows = [k for k in range(block.start, block.end) if lines[k].text]
+    for k in rows[:4]:
+        if "\t" in lines[k].text and header_columns(lines[k].text.split("\t")):
+            return "grid", k
+    texts = [lines[k].text for k in rows]
+    if any(_presence_cell(c) for r in texts if "\t" in r for c in r.split("\t")):
+        return "list", -1
+    tabbed = [r.split("\t") for r in texts if "\t" in r and not ATTENDANCE.match(r.split("\t")[0])]
+    name_first = sum(1 for cells in tabbed if person_shape(_PARTY.sub("", _PAREN.sub("", cells[0])).strip()))
+    known_place = sum(1 for cells in tabbed for c in cells if c[:1].isupper() and (org := lookup_org(c, fuzzy=False))
+                      and org.org_type == "municipality")
+    flattened = sum(1 for r in texts if len(r.split()) >= 4 and "\t" not in r and "," not in r and _municipality_inside(r))
+    two_people = sum(1 for cells in tabbed if sum(1 for c in cells if person_shape(_PAREN.sub("", c).strip())) >= 2)
+    if tabbed and name_first * 2 >= len(tabbed) and two_people < 2:
+        return "list", -1  # "Elin Granath | Mossby | ordförande": one person per row
+    if (len(tabbed) >= 2 and known_place >= 2) or flattened >= 2:
+        return "table", -1
+    return "list", -1
 
 
 def _municipality_inside(text: str) -> bool:
@@ -156,13 +171,18 @@ def read_attendance(lines: list[Line], sections: list[Section], header_end: int)
     out: list[Attendee] = []
     blocks = _blocks(lines, sections, header_end)
     for block in blocks:
-        if _tabular(lines, block):
+        mode, header = _mode(lines, block)
+        if mode == "grid":
+            out.extend(_read_list(lines, _Block(block.start, header, block.presence, block.role, block.cue_line,
+                                                block.cue_text)))
+            out.extend(read_grid(lines, header, block.end, block.presence, block.role, _names))
+        elif mode == "table":
             found = read_table(texts, block.cue_line, block.end)
             for a in found:
                 a.presence = block.presence
             out.extend(found)
-            continue
-        out.extend(_read_list(lines, block))
+        else:
+            out.extend(_read_list(lines, block))
     if not blocks and header_end:
         # no cue at all (a lost header, a Typst table): presence tables and column tables in the header
         presence_rows = [_Block(i, i + 1, "present", None, None) for i in range(header_end)
@@ -326,7 +346,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                     current.role, explicit_role = part_role, True
             new_person = person_shape(part, single=True) and (
                 current is None or is_first_name(words[0]) or part_org is not None or part_role is not None
-                or party is not None)
+                or party is not None or (current.organisation is not None and len(words) >= 2 and not _is_org(part)))
             if new_person:
                 current = Attendee(name=part, organisation=part_org or org, role=part_role or role, title=title,
                                    party=party, presence=presence, line=line.n, quote=quote)

@@ -32,8 +32,10 @@ __all__ = [
     "PROPOSAL_HEADS",
     "ROLE_WORDS",
     "SIGNATURE",
+    "TITLE_TAIL",
     "CueMatch",
     "CueTable",
+    "title_match",
 ]
 
 
@@ -100,6 +102,27 @@ MINUTES_TITLES = CueTable([
     ("Arbetsmöte", 1, "Arbetsmöte 2020-03-13"),
     ("Möte", 1, "Möte 2023-03-24"),
 ])  # fmt: skip
+
+#: a genre word closing a title: "Arbetsgruppen för SIP-rutinen – anteckningar", "Kommunstyrelsen protokoll 2023-03-14"
+TITLE_TAIL = re.compile(r"(?i)^(?P<body>[A-ZÅÄÖ][^.:;]{1,100}?)\s*(?:[–—,:-]\s*)?\b(?P<genre>minnesanteckningar|"
+                        r"mötesanteckningar|anteckningar|protokoll|sammanträdesprotokoll|mötesprotokoll|"
+                        r"sammanfattning)\b(?P<rest>.*)$")
+
+
+def title_match(text: str) -> CueMatch | None:
+    """A title line, with the genre word first ("Minnesanteckningar X") or last ("X – anteckningar").
+
+    >>> title_match("Arbetsgruppen för SIP-rutinen – anteckningar 5 nov").rest
+    'Arbetsgruppen för SIP-rutinen 5 nov'
+    """
+    m = MINUTES_TITLES.match(text)
+    if m is not None:
+        return m
+    t = TITLE_TAIL.match(text)
+    if t is None or len(text) > 140:
+        return None
+    return CueMatch(t["genre"], 2, f"{t['body'].strip(' –—,:-')} {t['rest'].strip(' –—,:-')}".strip())
+
 
 #: words that open the title of a mandate
 MANDATE_TITLES = CueTable([
@@ -321,12 +344,12 @@ PROCEDURAL_TITLES = {fold(t) for t in (
     "Agenda", "Anmälningsärenden", "Meddelanden", "Delegationsbeslut", "Redovisning av delegationsbeslut",
 )}  # fmt: skip
 
-#: nouns a text uses for its own body when it names no other ("Styrelsen uppfyller kraven")
-BODY_NOUNS = {
+#: nouns a text uses for its own body when it names no other ("Styrelsen uppfyller kraven"); folded -> as written
+BODY_NOUNS = {fold(k): v for k, v in {
     "styrelsen": "Styrelsen", "nämnden": "Nämnden", "utskottet": "Utskottet", "arbetsutskottet": "Arbetsutskottet",
     "direktionen": "Direktionen", "presidiet": "Presidiet", "beredningen": "Beredningen",
     "förbundsstyrelsen": "Förbundsstyrelsen", "kommunstyrelsen": "Kommunstyrelsen",
     "regionstyrelsen": "Regionstyrelsen", "kommunfullmäktige": "Kommunfullmäktige",
     "regionfullmäktige": "Regionfullmäktige", "fullmäktige": "Fullmäktige", "gruppen": "Gruppen",
     "arbetsgruppen": "Arbetsgruppen", "nätverket": "Nätverket", "rådet": "Rådet", "styrgruppen": "Styrgruppen",
-}  # fmt: skip
+}.items()}  # fmt: skip

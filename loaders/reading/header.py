@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from graph.text import fold
 from loaders.entities import Context, find_mentions
 from loaders.lexicon import lookup_org
-from loaders.reading.cues import ATTENDANCE, BODY_NOUNS, HEADER_FIELDS, MINUTES_TITLES, SIGNATURE
+from loaders.reading.cues import ATTENDANCE, BODY_NOUNS, HEADER_FIELDS, SIGNATURE, title_match
 from loaders.reading.dates import find_dates
 from loaders.reading.layout import Line
 from loaders.records import Mention
@@ -125,7 +125,7 @@ def read_header(lines: list[Line], end: int) -> Header:
                 and "\t" not in lines[i].text:
             h.officials.append((s.value, s.rest, i + 1, text))
             continue
-        t = MINUTES_TITLES.match(text)
+        t = title_match(text)
         if t is not None and (title_index is None or h.body is None) and len(text) < 160:
             title_index = i if title_index is None else title_index
             h.title = h.title or text

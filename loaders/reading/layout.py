@@ -38,6 +38,7 @@ _ATX_CLOSE = re.compile(r"\s+#+\s*$")
 _EMPHASIS = re.compile(r"\*\*|__|~~|(?<![\w*\\])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])|`")
 _BOLD_ONLY = re.compile(r"^(\*{2,3}|_{2,3})(?P<text>[^*_].*?)\1[\\:]?\s*:?$")
 _ITALIC_ONLY = re.compile(r"^[*_](?P<text>[^*_].*?)[*_]\s*(?P<colon>:?)\\?$")
+_CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
 _STRAY_QUOTES = re.compile(r"(?:(?<=\s)|^)[‘’`´]")
 _COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 _PIPE_ROW = re.compile(r"^\|?[^|]*\|[^|]*")
@@ -124,6 +125,8 @@ def layout(raw_lines: list[str]) -> list[Line]:
             rest = b["text"] + (":" if rest.rstrip("\\ ").endswith(":") and not b["text"].endswith(":") else "")
         elif not heading and not bullet and (i := _ITALIC_ONLY.match(rest.strip())) and i["colon"]:
             rest = i["text"] + ":"  # "_Actionpunkt_:" is a label, read by its words
+        if bullet:
+            rest = _CHECKBOX.sub("", rest)  # "- [ ] Boka möte", "- [x] …"
         text = _clean(rest)
         out.append(Line(n, raw, text, indent=indent, bullet=bullet, heading=heading))
     return out

@@ -27,7 +27,7 @@ __all__ = ["read_minutes"]
 _DECISION_WORDS = re.compile(r"(?i)\b(beslut\w*|beslöt|bifall\w*|enades|godkän\w*|fastställ\w*|bordl\w*)\b")
 # "Styrelsen uppfyller kraven", "Styrelsens beslutbarhet": the body a text names only by its noun
 _BODY_NOUN = re.compile(r"(?:^|(?<=[.:]\s)|(?<=^Att:\s))(" + "|".join(
-    sorted((n[0].upper() + n[1:] for n in BODY_NOUNS), key=len, reverse=True)) + r")s?\b")
+    sorted(BODY_NOUNS.values(), key=len, reverse=True)) + r")s?\b")
 _OFFICIAL_ROLES = {"secretary": "sekreterare", "chair": "ordförande", "adjuster": "justerare"}
 
 

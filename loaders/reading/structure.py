@@ -23,9 +23,9 @@ from loaders.reading.cues import (
     ATTENDANCE,
     DECISION_HEADS,
     HEADER_FIELDS,
-    MINUTES_TITLES,
     PROPOSAL_HEADS,
     SIGNATURE,
+    title_match,
 )
 from loaders.reading.dates import MONTHS, find_dates
 from loaders.reading.layout import Line
@@ -322,7 +322,7 @@ def find_sections(lines: list[Line]) -> list[Section]:
             kind = "item"  # "2. Föregående anteckningar 2025-10-06" is an item, dated
         if h.scheme in ("attendance", "action", "signature", "field"):
             kind = h.scheme
-        if not title_done and kind == "item" and not h.numbered and MINUTES_TITLES.match(h.title) and k == 0:
+        if not title_done and kind == "item" and not h.numbered and title_match(h.title) and k == 0:
             kind = "title"
         title_done = True
         body = h.index + 1
