@@ -1,6 +1,6 @@
 """Small text helpers shared by the parsers: dates and sentences with their line numbers.
 
-``fold`` and ``clean_line`` live in :mod:`graph.text` (re-exported here while the parsers move).
+Folding and the parsers' line cleaner are :func:`graph.text.fold` and :func:`graph.text.clean_line`.
 """
 
 from __future__ import annotations
@@ -9,12 +9,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from graph.text import clean_line, fold
-
 __all__ = [
+    "BULLET",
+    "MONTHS",
     "Sentence",
-    "clean_line",
-    "fold",
+    "find_dates",
     "parse_date",
     "sentences",
 ]

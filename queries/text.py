@@ -24,7 +24,6 @@ __all__ = [
     "STOP_WORDS",
     "compound_parts",
     "content_words",
-    "fold",
     "prefix_forms",
     "stem",
     "tokens",

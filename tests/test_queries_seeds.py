@@ -24,7 +24,7 @@ GOLD = SHARED / "eval" / "seeds_gold.yaml"
 pytestmark = pytest.mark.slow
 
 
-def _fold(text) -> str:
+def _norm(text) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in str(text or "").casefold()).split())
 
 
@@ -48,12 +48,12 @@ def backend(tmp_path_factory):
 
 def _subsequence(wanted: list[str], got: list[str]) -> bool:
     it = iter(got)
-    return all(any(_fold(w) == _fold(g) for g in it) for w in wanted)
+    return all(any(_norm(w) == _norm(g) for g in it) for w in wanted)
 
 
 def test_chain_of_primary_care_process_group(backend):
     answer = mandates(backend, "Processgrupp primärvård")
-    assert answer.node is not None and _fold(answer.node.name) == _fold("Processgrupp primärvård")
+    assert answer.node is not None and _norm(answer.node.name) == _norm("Processgrupp primärvård")
     uppers = [link.upper.name for link in answer.chain]
     assert _subsequence(
         ["Regional processgrupp samsjuklighet", "Styrgruppen för Länschefsnätverket", "Länschefsnätverket"],
@@ -62,9 +62,9 @@ def test_chain_of_primary_care_process_group(backend):
 
 
 def test_register_lists_the_process_groups(backend):
-    names = {_fold(r.name) for r in groups(backend, today="2026-05-01")}
+    names = {_norm(r.name) for r in groups(backend, today="2026-05-01")}
     for name in ("Processgrupp primärvård", "Processgrupp kommuner", "Länschefsnätverket"):
-        assert _fold(name) in names
+        assert _norm(name) in names
 
 
 def test_lineage_on_the_gold_chains(backend):
@@ -81,7 +81,7 @@ def test_lineage_on_the_gold_chains(backend):
             for i, ev in enumerate(events):
                 doc_ok = want["file"] in (ev.document or "")
                 date_ok = want["date"] is None or str(ev.date) == str(want["date"])
-                if doc_ok and date_ok and _fold(want["text"]) in _fold(ev.text):
+                if doc_ok and date_ok and _norm(want["text"]) in _norm(ev.text):
                     pos = i
                     break
             positions.append(pos)

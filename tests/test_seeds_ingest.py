@@ -33,7 +33,7 @@ GOLD_DATA = _load_gold()
 MINUTES = sorted(doc for doc, want in GOLD_DATA.get("documents", {}).items() if want.get("kind") == "minutes")
 
 
-def _fold(text) -> str:
+def _norm(text) -> str:
     return " ".join(str(text or "").casefold().split())
 
 
@@ -46,12 +46,12 @@ class Seeds:
         self.nodes = {n["id"]: n for n in self.graph["nodes"]}
 
     def named(self, name: str, kinds=None) -> set[str]:
-        want = _fold(name)
+        want = _norm(name)
         return {
             n["id"]
             for n in self.graph["nodes"]
             if (kinds is None or n["kind"] in kinds)
-            and want in {_fold(x) for x in (n["name"], *n["aliases"])}
+            and want in {_norm(x) for x in (n["name"], *n["aliases"])}
         }
 
     def meeting(self, doc: str) -> dict:
@@ -135,11 +135,11 @@ def test_previous_minutes_and_body(seeds, doc):
     if want.get("previous_minutes"):
         assert meeting["props"].get("previous_minutes") == str(want["previous_minutes"])
     held_by = [seeds.nodes[e["target"]] for e in seeds.edges("HELD_BY") if e["source"] == meeting["id"]]
-    assert [_fold(n["name"]) for n in held_by] == [_fold(want["body"])]
+    assert [_norm(n["name"]) for n in held_by] == [_norm(want["body"])]
 
 
 def _group_of(name: str) -> dict:
-    return next(g for g in GOLD_DATA["groups"] if _fold(g["names"][0]) == _fold(name))
+    return next(g for g in GOLD_DATA["groups"] if _norm(g["names"][0]) == _norm(name))
 
 
 def test_the_network_and_its_acronym_are_one_node(seeds):

@@ -23,7 +23,8 @@ CORPORA = {
 DOC_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 
 
-def fold(text: str) -> str:
+def normalise(text: str) -> str:
+    """The text as the gold may quote it: NFC, case-folded, no Markdown marks, white space folded."""
     text = unicodedata.normalize("NFC", text).casefold().replace("\u00ad", "")
     text = re.sub(r"[*_|#`]", " ", text)  # Markdown emphasis and table bars
     return " ".join(text.split())
@@ -33,7 +34,7 @@ def text_of(folder: Path, name: str) -> str:
     path = folder / name
     if path.suffix in (".pdf", ".docx"):
         path = folder.parent / "src" / (name + ".src")
-    return fold(path.read_text(encoding="utf-8"))
+    return normalise(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(params=sorted(CORPORA), ids=sorted(CORPORA))
@@ -72,7 +73,7 @@ def test_quoted_texts_occur(corpus):
         wanted += [(doc, r["text"]) for r in rows]
     wanted += [(r["file"], r["text"]) for r in gold.get("reported_decisions") or []]
     wanted += [(ev["file"], ev["text"]) for chain in gold.get("lineage") or [] for ev in chain["events"]]
-    missing = [(doc, text) for doc, text in wanted if fold(text) not in text_of(folder, doc)]
+    missing = [(doc, text) for doc, text in wanted if normalise(text) not in text_of(folder, doc)]
     assert not missing
 
 
@@ -81,10 +82,10 @@ def test_names_occur(corpus):
     missing = []
     for doc, rows in (gold.get("attendance") or {}).items():
         body = text_of(folder, doc)
-        missing += [(doc, p) for p, org in rows if fold(p) not in body or fold(org) not in body]
+        missing += [(doc, p) for p, org in rows if normalise(p) not in body or normalise(org) not in body]
     for doc, items in (gold.get("presenters") or {}).items():
         body = text_of(folder, doc)
-        missing += [(doc, p) for people in items.values() for p in people if fold(p) not in body]
+        missing += [(doc, p) for people in items.values() for p in people if normalise(p) not in body]
     assert not missing
 
 
@@ -104,12 +105,12 @@ def test_spellings_point_to_one_entity(corpus):
     seen: dict[str, int] = {}
     for i, grp in enumerate(gold["groups"]):
         for name in grp["names"]:
-            assert seen.setdefault(fold(name), i) == i, f"{name} is in two groups"
-    clustered = {fold(n) for c in gold["person_clusters"] for n in c}
+            assert seen.setdefault(normalise(name), i) == i, f"{name} is in two groups"
+    clustered = {normalise(n) for c in gold["person_clusters"] for n in c}
     for a, b in gold["distinct_people"]:
-        assert fold(a) != fold(b)
+        assert normalise(a) != normalise(b)
         assert not any(
-            fold(a) in {fold(x) for x in c} and fold(b) in {fold(x) for x in c}
+            normalise(a) in {normalise(x) for x in c} and normalise(b) in {normalise(x) for x in c}
             for c in gold["person_clusters"]
         )
     assert clustered
