@@ -349,7 +349,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                 or party is not None or (current.organisation is not None and len(words) >= 2 and not _is_org(part)))
             if new_person:
                 current = Attendee(name=part, organisation=part_org or org, role=part_role or role, title=title,
-                                   party=party, presence=presence, line=line.n, quote=quote)
+                                   party=party, presence=presence, line=line.pos, quote=quote)
                 explicit_role = part_role is not None
                 out.append(current)
                 continue
@@ -357,7 +357,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                 cut = _name_then_title(words)
                 if cut:
                     current = Attendee(name=" ".join(words[:cut]), organisation=part_org or org, role=part_role or role,
-                                       title=" ".join(words[cut:]), party=party, presence=presence, line=line.n,
+                                       title=" ".join(words[cut:]), party=party, presence=presence, line=line.pos,
                                        quote=quote)
                     out.append(current)
                 continue
@@ -372,7 +372,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                 if current.organisation in (None, org):
                     current.organisation = " ".join(words[:split])
                 current = Attendee(name=" ".join(words[split:]), organisation=org, role=role, party=party,
-                                   presence=presence, line=line.n, quote=quote)
+                                   presence=presence, line=line.pos, quote=quote)
                 explicit_role = False
                 out.append(current)
                 continue

@@ -345,7 +345,7 @@ def body_from_decisions(lines: list[Line], ctx: Context) -> Mention | None:
         m = DECISION_HEAD.match(line.text)
         if not m or re.match(r"(?i)^vid\b", m["subj"]):
             continue
-        for mention in find_mentions(m["subj"], line.n, ctx):
+        for mention in find_mentions(m["subj"], line.pos, ctx):
             if mention.kind in GROUP_KIND_NAMES:
                 key = fold(mention.name)
                 counts[key] = (counts.get(key, (0, mention))[0] + 1, counts.get(key, (0, mention))[1])

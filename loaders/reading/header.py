@@ -34,6 +34,10 @@ _CLOCK = re.compile(r"(?i)\bkl\.?\s*\d|\b\d{1,2}[.:]\d\d\b")
 _DEADLINE = re.compile(r"(?i)\b(senast|före|innan|till och med|t\.?o\.?m\.?|deadline|nästa möte|nästa sammanträde|"
                        r"justera[st]?|anslag|föregående|tidigare|förra)\b")
 _PROPER = re.compile(r"^[A-ZÅÄÖÉ0-9][\w&/.-]*(?:\s+(?:[A-ZÅÄÖÉa-zåäöé0-9][\w&/.-]*)){0,6}$")
+# "1 (6)", "1(54)", "Sida 1 (3)": page numbers in a letterhead
+_PAGE = re.compile(r"(?i)\b(?:sida\s+)?\d+\s*\(\d+\)|\bsida\s+\d+\b")
+_BODY_WORD = re.compile(r"(?i)(grupp|nätverk|råd|nämnd|styrelse|utskott|förbund|forum|kommitté|delegation|beredning|"
+                        r"samråd|fullmäktige|direktion|presidium|kansli|plattform)")
 _STYRELSEMOTE = re.compile(r"(?i)^styrelse(?:möte|sammanträde)")
 
 
@@ -78,6 +82,7 @@ def _named_body(rest: str, line: int, quote: str) -> Mention | None:
     if found:
         return found
     rest = _MEETING_WORDS.sub("", rest, count=1)
+    rest = _PAGE.sub(" ", rest).strip()
     for d in reversed(find_dates(rest)):
         rest = rest[: d.start] + rest[d.end :]
     rest = _TRAILING.sub("", rest).strip(" :–-,*.")
@@ -90,6 +95,9 @@ def _named_body(rest: str, line: int, quote: str) -> Mention | None:
         return Mention(name=BODY_NOUNS[key], kind=body_kind_of_noun(key), line=line, quote=quote)
     if re.search(r"\d", rest) and len(rest.split()) == 1:
         return None
+    words = rest.split()
+    if len(words) > 2 and not _BODY_WORD.search(rest) and any(w[:1].islower() and len(w) > 3 for w in words[1:]):
+        return None  # "Ordföranden går igenom föregående": a sentence, not a name
     return Mention(name=rest, kind="WorkingGroup", line=line, quote=quote, declared=False)
 
 

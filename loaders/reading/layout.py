@@ -58,6 +58,8 @@ class Line:
     heading: int = 0  # 1–6: ATX or setext level, BOLD_HEADING for a bold-only line; 0 otherwise
     code: bool = False  # inside a code fence
     rule: bool = False  # a horizontal rule, setext underline or table separator
+    pos: int = 0  # 1-based position in the list the stages walk (differs from ``n`` after a flattened
+    # line was cut into pieces); the stages count in positions, ``minutes._renumber`` maps them to ``n``
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -129,4 +131,9 @@ def layout(raw_lines: list[str]) -> list[Line]:
             rest = _CHECKBOX.sub("", rest)  # "- [ ] Boka möte", "- [x] …"
         text = _clean(rest)
         out.append(Line(n, raw, text, indent=indent, bullet=bullet, heading=heading))
+    from loaders.reading.flat import split_flattened
+
+    out = split_flattened(out)
+    for k, line in enumerate(out, start=1):
+        line.pos = k
     return out

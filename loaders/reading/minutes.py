@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pydantic import BaseModel
+
 from graph.text import fold
 from loaders.entities import Context
 from loaders.reading.attendance import read_attendance
@@ -56,7 +58,40 @@ def read_minutes(raw_lines: list[str]) -> MinutesRecord:
         if section.kind in ("item", "action"):
             record.items.append(read_item(lines, section, ctx, record))
     _warn(record, lines)
+    if any(x.n != k + 1 for k, x in enumerate(lines)):
+        _renumber(record, lines)
     return record
+
+
+_LINE_FIELDS = ("line", "end_line", "date_line")
+
+
+def _renumber(record: MinutesRecord, lines: list[Line]) -> None:
+    """The stages count lines by position; a flattened line cut into pieces (``flat``) makes positions
+    and source lines differ, so every line field is turned back into the source line it came from."""
+    seen: set[int] = set()
+    last = len(lines)
+
+    def source(value: int) -> int:
+        return lines[min(max(value, 1), last) - 1].n
+
+    def walk(obj) -> None:
+        if isinstance(obj, list | tuple):
+            for x in obj:
+                walk(x)
+            return
+        if not isinstance(obj, BaseModel) or id(obj) in seen:
+            return
+        seen.add(id(obj))
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name in _LINE_FIELDS and isinstance(value, int):
+                setattr(obj, name, source(value))
+            elif isinstance(value, BaseModel | list | tuple):
+                walk(value)
+
+    walk(record)
+    record.warnings = [(source(n) if isinstance(n, int) else n, m) for n, m in record.warnings]
 
 
 def _officials(record: MinutesRecord, officials: list[tuple[str, str, int, str]]) -> None:
@@ -83,7 +118,7 @@ def _body_by_noun(lines: list[Line]) -> Mention | None:
         for m in _BODY_NOUN.finditer(line.text):
             key = fold(m[1])
             counts[key] += 1
-            first.setdefault(key, (line.n, line.text))
+            first.setdefault(key, (line.pos, line.text))
     if not counts:
         return None
     key, _ = counts.most_common(1)[0]
@@ -100,6 +135,6 @@ def _warn(record: MinutesRecord, lines: list[Line]) -> None:
         record.warnings.append((None, "ingen närvarolista hittades"))
     decided = sum(len(i.decisions) for i in record.items)
     if decided == 0:
-        hits = [x.n for x in lines if x.text and (_DECISION_WORDS.search(x.text) or DECISION_HEADS.match(x.text))]
+        hits = [x.pos for x in lines if x.text and (_DECISION_WORDS.search(x.text) or DECISION_HEADS.match(x.text))]
         if hits:
             record.warnings.append((hits[0], f"texten har beslutsord ({len(hits)} rader) men inga beslut kunde läsas"))

@@ -16,7 +16,7 @@ from loaders.entities import Context, find_mentions
 from loaders.reading.commissions import _RECEIVES, commissions_in, short
 from loaders.reading.cues import BODY_NOUNS
 from loaders.reading.dates import MONTHS, find_dates
-from loaders.reading.decisions import GENERIC_SUBJECTS, body_mention, refers_to_body
+from loaders.reading.decisions import body_mention, refers_to_body
 from loaders.reading.header import body_kind_of_noun
 from loaders.reading.layout import BULLET_MARK
 from loaders.reading.sentences import sentences
@@ -57,6 +57,8 @@ _EARLIER = re.compile(r"(?i)\b(tidigare|förra|föregående)\b")
 _TAKEN_IN = re.compile(r"(?i)\b(?:har|hade)\s+(?:tagit|fattat)\s+(?:ett\s+)?beslut\s+(?:i|inom)\s+(?P<forum>[\wåäöÅÄÖ-]+)")
 
 
+# "att godkänna föregående protokoll." standing alone in an item: the clause of a decision
+_BARE_ATT = re.compile(r"^att\s+(?!det\b|de\b|vi\b|man\b)[a-zåäö]+\s+\S")
 _SAME_MEETING = re.compile(r"(?i)\b(?:vid|på|under)\s+(?:samma|det|detta)\s+(?:möte|mötet|sammanträde|tillfälle)\b")
 
 
@@ -121,7 +123,10 @@ def read_narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRec
         elsewhere = date or (body and ctx.body and fold(body.name) != fold(ctx.body))
         phrase = _TAKEN_PHRASE.search(text)
         earlier = _EARLIER.search(text)
-        if phrase and not elsewhere and not earlier and not _FUTURE_DECISION.search(text[: phrase.start()]):
+        if _BARE_ATT.match(text) and not elsewhere:
+            rec.decisions.append(DecisionRecord(text=short(text, 400), status="taken", date=record.date,
+                                                line=sentence.line, quote=text))
+        elif phrase and not elsewhere and not earlier and not _FUTURE_DECISION.search(text[: phrase.start()]):
             rec.decisions.append(DecisionRecord(text=short(phrase["clause"] or phrase["clause2"], 400), status="taken",
                                                 date=record.date,
                                                 line=sentence.line, quote=text))
@@ -239,14 +244,43 @@ _PASSIVE_DECISION = re.compile(r"(?i)^(?:dagordningen|föregående (?:minnesante
                                r"minnesanteckningarna|protokollet|informationen|rapporten)\b[^.]{0,60}?\s(?:godkändes|fastställdes|"
                                r"antogs|lades till handlingarna|noterades|godkänns|fastställs|läggs till handlingarna|noteras)\b")
 
+# a sentence whose main verb is a decision in the passive: "Till protokolljusterare … utses Karl-Erik Rosenlund.",
+# "Dagordningen fastställs i enlighet med utskickat förslag.", "Informationshandlingarna godkänns och läggs till
+# handlingarna."; not when something only proposes, plans or reports it
+_PASSIVE_VERB = re.compile(
+    r"(?<![\w-])(?:utses|utsågs|väljs|valdes|godkänns|godkändes|fastställs|fastställdes|antas|antogs|"
+    r"läggs till handlingarna|lades till handlingarna|bordläggs|bordlades|beviljas|beviljades|"
+    r"tillstyrks|tillstyrktes|avslås|avslogs|bifalls|bifölls|bifalles|överlämnas|återremitteras|återremitterades|"
+    r"ajourneras)(?![\w-])"
+)
+_NOT_TAKEN = re.compile(r"(?i)\b(ska|skall|kommer att|kommer|bör|kan|föreslås|föreslår|föreslog|förslag|behöver|måste|"
+                        r"planeras|avses|om|när|innan|efter att|så att|för att|tidigare|senare|nästa)\b")
+_MEETING_SUBJECT = {"motet", "sammantradet", "natverket", "radet", "gruppen", "styrelsen", "namnden", "utskottet",
+                    "direktionen", "arbetsutskottet", "arbetsgruppen", "styrgruppen", "processgruppen", "vi"}  # fmt: skip
+
+
+def _passive_taken(text: str) -> bool:
+    m = _PASSIVE_VERB.search(text)
+    if m is None or len(text) > 400:
+        return False
+    before = text[: m.start()]
+    if _NOT_TAKEN.search(before) or re.search(r"(?i)\b(som|att)\s+(?:\S+\s+){0,4}$", before):
+        return False  # "… föreslår att budgeten godkänns", "ett förslag som godkändes i maj"
+    return not re.match(r"\s+av\s+[A-ZÅÄÖ]", text[m.end() :])  # "godkändes av kommunfullmäktige": elsewhere
+
+
 def _taken_in_narrative(text: str, line: int, ctx: Context) -> bool:
-    if _PASSIVE_DECISION.match(text):
+    if _PASSIVE_DECISION.match(text) or _passive_taken(text):
         return True
     m = _PRESENT_DECISION.match(text)
-    if not m or not ctx.body:
+    if not m:
         return False
     subj = m["subj"]
-    if refers_to_body(subj, ctx) or fold(subj) in GENERIC_SUBJECTS:
+    if fold(subj) in _MEETING_SUBJECT:
+        return True
+    if not ctx.body:
+        return False
+    if refers_to_body(subj, ctx):
         return True
     found = [x for x in find_mentions(subj, line, Context(body=ctx.body, body_kind=ctx.body_kind, aliases=ctx.aliases))
              if x.kind not in ("Person",)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from loaders.reading.cues import (
     ACTION_HEADS,
@@ -101,6 +102,41 @@ def _is_field(text: str) -> bool:
 
 
 # --- candidates of each scheme ----------------------------------------------------------------
+# "Fhr 39 Justering", "Sn 49 Sammanträdets öppnande", "142 Fastställande av dagordning": a section mark
+# written as the body's abbreviation and a number (or a bare number), confirmed by repetition
+_ABBR_MARK = re.compile(r"^(?P<abbr>[A-ZÅÄÖ][A-Za-zåäö]{0,3}(?:\s+§)?|§)?\s*(?P<num>\d{1,3})\s+(?P<title>[A-ZÅÄÖ].*)$")
+
+
+def _abbr_heads(lines: list[Line]) -> list[_Head]:
+    groups: dict[str, list[tuple[int, int, str]]] = {}
+    for i, line in enumerate(lines):
+        if line.code or line.bullet or not line.text or len(line.text) < 8:
+            continue
+        m = _ABBR_MARK.match(line.text.replace("\t", " "))
+        if m and (m["abbr"] or len(m["num"]) >= 2) and not find_dates(line.text[: m.end("num") + 1]):
+            groups.setdefault(m["abbr"] or "#", []).append((i, int(m["num"]), m["title"]))
+    heads: list[_Head] = []
+    for abbr, found in groups.items():
+        steps = sum(1 for a, b in pairwise(found) if 0 < b[1] - a[1] <= 3)
+        if len(found) >= 2 and steps >= max(1, (len(found) - 1) * 2 // 3) and (abbr != "#" or len(found) >= 3):
+            heads.extend(_Head(i, 1, str(n), _flat_title(t), "paragraph", True) for i, n, t in found)
+    return sorted(heads, key=lambda h: h.index)
+
+
+def _flat_title(text: str) -> str:
+    """The title at the start of a flattened section: up to its first full stop or the next capital
+    word ("Föreslagen dagordning Mötet godkänner …" -> "Föreslagen dagordning")."""
+    words = text.split()
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if k and (word[:1].isupper() and not word.isupper() and k > 0 and not words[k - 1].endswith(("-", "och"))):
+            break
+        out.append(word)
+        if word.endswith((".", ":")) or len(out) >= 10:
+            break
+    return " ".join(out).rstrip(".:")
+
+
 def _paragraph_heads(lines: list[Line]) -> list[_Head]:
     heads = []
     for i, line in enumerate(lines):
@@ -279,6 +315,9 @@ def _choose(lines: list[Line]) -> list[_Head]:
     paragraphs = _paragraph_heads(lines)
     if len(paragraphs) >= 2:
         return paragraphs
+    marks = _abbr_heads(lines)
+    if len(marks) >= 2:
+        return marks
     markdown = [h for h in _markdown_heads(lines) if not _block_kind(h.title)]
     numbered = _best_run(lines, _numbered_heads(lines))
     numbered_items = [h for h in numbered if not _block_kind(h.title)]
@@ -293,7 +332,11 @@ def _choose(lines: list[Line]) -> list[_Head]:
         return markdown
     if paragraphs:
         return paragraphs
-    return _plain_heads(lines)
+    plain = _plain_heads(lines)
+    filled = sum(1 for x in lines if x.text)
+    if len(plain) > 0.45 * filled:
+        return []  # every line stands alone (a web page's text): no headings to go by
+    return plain
 
 
 def find_sections(lines: list[Line]) -> list[Section]:

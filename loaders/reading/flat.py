@@ -1,0 +1,141 @@
+"""Text that a PDF extraction flattened: a whole page on one line, labels glued to their values.
+
+    1 VILHELMINA KOMMUN PROTOKOLL 1(54) Plats och tid Folkets Hus, … Beslutande Kristina Ödlund, ordf. …
+    Folkhälsorådet 2009-09-24 3 Fhr 40 Föreslagen dagordning Mötet godkänner föreslagen dagordning.
+    Utses att justeraMoa Hellqvist
+
+Such a line is cut into several ``Line`` records at the places a printed page would have broken it:
+before a label of the protocol's front page ("Beslutande", "Utses att justera", "Paragrafer" …) and
+before a section mark ("§ 12", "Fhr 40", a bare "142 Fastställande av dagordning") that the
+document uses more than once in order. The pieces keep the source line's number, so every fact
+still cites the line it was read from.
+
+>>> [x.text for x in split_flattened(layout(["Plats och tid Kommunhuset kl 13 Beslutande Anna Ek (S) Utses att justeraBo Al"]))]
+['Plats och tid Kommunhuset kl 13', 'Beslutande Anna Ek (S)', 'Utses att justera Bo Al']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from itertools import pairwise
+
+from loaders.reading.layout import Line, layout
+
+__all__ = ["split_flattened"]
+
+#: labels of a protocol's front page, as printed (capitalised; a glued value may follow directly)
+FRONT_LABELS = (
+    "Plats och tid", "Tid och plats", "Sammanträdesdatum", "Sammanträdesdag", "Beslutande", "Närvarande ledamöter",
+    "Närvarande ersättare", "Närvarande", "Ledamöter", "Tjänstgörande ersättare", "Ej tjänstgörande ersättare",
+    "Ej tjänstgörande", "Icke tjänstgörande ersättare", "Ersättare", "Övriga deltagande", "Övriga deltagare",
+    "Övriga närvarande", "Övriga", "Frånvarande", "Adjungerade", "I tjänsten", "Särskilt inbjudna", "Utses att justera",
+    "Justeringens plats och tid", "Justeringens plats", "Justering", "Underskrifter", "Underskrift", "Paragrafer",
+    "Sekreterare", "Ordförande", "Justerande", "ANSLAG/BEVIS", "BEVIS OM ANSLAG", "Organ", "Nämnd/Styrelse",
+    "Datum för anslags uppsättande", "Datum för anslags nedtagande", "Datum då anslaget sätts upp",
+    "Datum då anslaget tas ned", "Förvaringsplats för protokollet", "Tid för anslag", "Diarienummer", "Plats",
+)  # fmt: skip
+_LABEL = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in sorted(FRONT_LABELS, key=len,
+                                                                                             reverse=True))
+    + r")(?=[\s:.…]|[A-ZÅÄÖ0-9_])"
+)
+# "§ 12", "Fhr 40", "Sn 49", "KS § 45": a section mark; a bare number mark only after a full stop
+_MARK = re.compile(r"(?:(?<=\s)|^)(?P<mark>(?:(?P<abbr>[A-ZÅÄÖ][A-Za-zåäö]{0,3})\s+)?§\s*(?P<n1>\d{1,3})"
+                   r"|(?P<abbr2>[A-ZÅÄÖ][A-Za-zåäö]{0,3})\s+(?P<n2>\d{1,3})(?=\s+[A-ZÅÄÖ])"
+                   r"|(?<=[.!?:]\s)(?P<n3>\d{2,3})(?=\s+[A-ZÅÄÖ][a-zåäö]))")
+_LONG = 160
+
+
+def _label_cuts(text: str) -> list[int]:
+    cuts = [m.start() for m in _LABEL.finditer(text)]
+    return cuts if len(cuts) >= 2 else []
+
+
+def _marks(lines: list[Line]) -> dict[str, list[int]]:
+    """Section marks the document repeats in increasing order: prefix -> their numbers."""
+    seen: dict[str, list[int]] = defaultdict(list)
+    for line in lines:
+        if len(line.text) < 40:
+            continue
+        for m in _MARK.finditer(line.text):
+            key = "§" if m["n1"] else (m["abbr2"] or "#")
+            seen[key].append(int(m["n1"] or m["n2"] or m["n3"]))
+    return {k: v for k, v in seen.items() if len(v) >= 2 and sum(1 for a, b in pairwise(v) if 0 < b - a <= 3)
+            >= max(1, (len(v) - 1) // 2)}
+
+
+def _mark_cuts(text: str, marks: dict[str, list[int]]) -> list[int]:
+    cuts = []
+    for m in _MARK.finditer(text):
+        key = "§" if m["n1"] else (m["abbr2"] or "#")
+        if key in marks and m.start() > 0:
+            cuts.append(m.start())
+    return cuts
+
+
+def split_flattened(lines: list[Line]) -> list[Line]:
+    """Lines with long flattened ones cut into pieces (each keeps its source line number)."""
+    marks = _marks(lines)
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if len(text) < 40 and not _glued(text):
+            out.append(line)
+            continue
+        labels = _label_cuts(text)
+        if len(labels) < 3 and len(text) <= _LONG:
+            labels = []  # a short line with one or two label words is a sentence, not a flattened page
+        cuts = sorted(set(labels + _mark_cuts(text, marks)) - {0})
+        if not cuts:
+            out.append(replace(line, text=_unglue(text)) if _glued(text) else line)
+            continue
+        bounds = [0, *cuts, len(text)]
+        for a, b in pairwise(bounds):
+            piece = _unglue(text[a:b].strip())
+            if not piece:
+                continue
+            m = _MARK.match(piece)
+            head = _head_length(piece[m.end() :]) if m and a in cuts else 0
+            if head:
+                # "Fhr 40 Föreslagen dagordning Mötet godkänner …": the mark and title, then the text
+                out.append(replace(line, text=piece[: m.end() + head].strip()))
+                out.append(replace(line, text=piece[m.end() + head :].strip()))
+            else:
+                out.append(replace(line, text=piece))
+    return out
+
+
+def _head_length(rest: str) -> int:
+    """How much of the text after a section mark is the section's title: up to its first full stop or
+    the next capitalised word that starts the text ("Föreslagen dagordning Mötet godkänner …")."""
+    words = list(re.finditer(r"\S+", rest))
+    for k, w in enumerate(words):
+        word = w[0]
+        if k and word[:1].isupper() and not word.isupper() and not words[k - 1][0].endswith(("-", ",")):
+            return w.start()
+        if word.endswith((".", ":")) or k >= 9:
+            return w.end() if k + 1 < len(words) else 0
+    return 0
+
+
+_GLUED = re.compile(r"^(?P<label>" + _LABEL.pattern + r")(?P<value>[A-ZÅÄÖ0-9].*)$")
+
+
+def _glued(text: str) -> bool:
+    return bool(_GLUED.match(text))
+
+
+def _unglue(text: str) -> str:
+    """ "Utses att justeraMoa Hellqvist" -> "Utses att justera Moa Hellqvist"."""
+    m = re.match(r"^(" + _LABEL.pattern + r")(?=[A-ZÅÄÖ0-9])", text)
+    return f"{m[1]} {text[m.end():]}" if m else text
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+    from pathlib import Path
+
+    for x in split_flattened(layout(Path(sys.argv[1]).read_text(encoding="utf-8").splitlines())):
+        print(x.n, x.text[:120])
