@@ -9,6 +9,8 @@ document's name and its position in it, so the same file always gives the same i
 
 from __future__ import annotations
 
+import re
+
 from graph.ids import edge_key, entity_id, item_id
 from graph.models import GROUP_KINDS, Edge, EdgeType, Fragment, Node, NodeKind, Source, Warning
 from graph.text import fold
@@ -145,7 +147,7 @@ class _People:
         return (matches[0], matches) if len(matches) == 1 else (None, matches)
 
 
-def _org_mention(text: str | None, line: int, quote: str) -> Mention | None:
+def _org_mention(text: str | None, line: int, quote: str, org_kind: str | None = None) -> Mention | None:
     """The organisation an attendance label or a presenter's title names, if it names one."""
     if not text or fold(text) in _NOT_ORGS:
         return None
@@ -154,7 +156,12 @@ def _org_mention(text: str | None, line: int, quote: str) -> Mention | None:
         return Mention(name=known.name, kind="Organisation", line=line, quote=quote,
                        aliases=[text] if fold(text) != fold(known.name) else [])
     found = [m for m in find_mentions(text, line, Context()) if m.kind == "Organisation"]
-    return found[0] if found else None
+    if found:
+        return found[0]
+    if org_kind == "municipality" and re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?", text.strip()):
+        # a place in a table's "Kommun" column: the municipality, even one the lexicon does not know
+        return Mention(name=f"{text.strip()} kommun", kind="Organisation", line=line, quote=quote, aliases=[text.strip()])
+    return None
 
 
 def _document_node(b: FragmentBuilder, doc_kind: str, lines: list[str], **props) -> str:
@@ -197,7 +204,7 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
     doc_id = _document_node(b, "minutes", lines, **doc_props)
     for line, message in record.warnings:
         b.warn(line, message)
-    names = [a.name for a in record.attendees]
+    names = [a.name for a in record.attendees if a.entity == "person"]
     names += [p.name for item in record.items for p in item.presenters]
     names += [m.name for item in record.items for c in item.commissions for m in c.mandatees if m.kind == "Person"]
     people = _People(names)
@@ -239,6 +246,15 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
 
 def _attendance(b, people, record, meeting_id, body_id, date) -> None:
     for a in record.attendees:
+        if a.entity == "organisation":
+            org = _org_mention(a.name, a.line, a.quote) or Mention(name=a.name, kind="Organisation", line=a.line,
+                                                                   quote=a.quote)
+            if body_id:
+                b.edge(EdgeType.MEMBER_OF, b.entity(org), body_id, a.line, a.quote, discriminator=b.document,
+                       date=date, presence=None if a.presence == "present" else a.presence)
+            else:
+                b.entity(org)
+            continue
         person = _person(b, people, a.name, a.line, a.quote)
         if person is None:
             continue
@@ -250,7 +266,7 @@ def _attendance(b, people, record, meeting_id, body_id, date) -> None:
             b.edge(EdgeType.MEMBER_OF, person, body_id, a.line, a.quote, discriminator=b.document,
                    role=a.role, organisation=a.organisation, date=date, valid_from=date, party=a.party,
                    presence=None if a.presence == "present" else a.presence)
-        org = _org_mention(a.organisation, a.line, a.quote)
+        org = _org_mention(a.organisation, a.line, a.quote, a.org_kind)
         if org is None and a.title:
             org = _org_mention(a.title, a.line, a.quote)
         if org is not None:

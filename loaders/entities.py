@@ -147,6 +147,9 @@ _ROK = re.compile(r"(?<![\w-])(?:RÖK|LÖK)(?::ar|:en)?\s+(?=[A-ZÅÄÖ])(\S+(?:
 _AVTAL = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö][\wåäö]{5,}avtal(?:et|ets)?)(?![\w-])")
 _GENERIC_AVTAL = ("samverkans", "tilläggs", "data", "datadelnings", "köpe", "hyres", "kollektiv", "pub", "ramavtal")
 _CAMEL = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+[A-ZÅÄÖ][a-zåäö]+)(?![\w])")
+# "GMS projektet", "GMS-projektet", "projektet Trygg hemgång": a project by name
+_PROJECT = re.compile(r"(?<![\w-])(?:(?P<a>[A-ZÅÄÖ][\wÅÄÖåäö]{1,20}(?:\s[A-ZÅÄÖ][\wåäö]+)?)[- ]projektet|"
+                      r"projektet\s+(?P<b>[A-ZÅÄÖ][\wåäö]+(?:\s[A-ZÅÄÖ][\wåäö]+)?))(?![\w-])")
 _VERKSAMHET = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w+(?:\s[A-ZÅÄÖ]\w+)?)-verksamhet")
 _DEFINED_ACRONYM = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\wåäö]+(?:\s+[\wåäö]+){0,5})\s+\(([A-ZÅÄÖ]{2,6})\)")
 
@@ -317,6 +320,9 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
             if org:
                 add(m.start(), m.start() + len(candidate), _mention(org.name, "Organisation", line, quote))
                 break
+        else:  # a region by its form: "Region Norrvalla"
+            name = " ".join(m[1].split()[:2])
+            add(m.start(), m.start() + len(name), _mention(name, "Organisation", line, quote))
     for m in _MUNICIPALITY.finditer(text):
         for candidate in (m[1], m[1].split(" ", 1)[-1] if " " in m[1].split(" kommun")[0] else m[1]):
             org = lookup_org(candidate, fuzzy=False)
@@ -324,6 +330,9 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
                 start = m.end() - len(candidate)
                 add(start, m.end(), _mention(org.name, "Organisation", line, quote, aliases=[candidate]))
                 break
+        else:  # a municipality by its form: "Åbrunna kommun"
+            name = m[1].split()[-2] + " kommun"
+            add(m.end() - len(name), m.end(), _mention(name, "Organisation", line, quote))
     for m in _RSS.finditer(text):
         tail = m[1].strip()
         words = tail.split()
@@ -365,7 +374,7 @@ def _known_org_pattern() -> re.Pattern[str] | None:
     aliases = {
         alias
         for org in known_orgs()
-        if org.org_type == "national" or (org.org_type == "region" and not org.name.startswith("Region "))
+        if org.in_prose and (org.org_type == "national" or (org.org_type == "region" and not org.name.startswith("Region ")))
         for alias in org.aliases
         if len(alias) >= 3
     }
@@ -443,6 +452,10 @@ def _find_initiatives(text, line, quote, add) -> None:
         add(m.start(), m.end(), _mention(m[1], "Initiative", line, quote))
     for m in _VERKSAMHET.finditer(text):
         add(m.start(), m.end(1), _mention(m[1], "Initiative", line, quote))
+    for m in _PROJECT.finditer(text):
+        name = m["a"] or m["b"]
+        if name and not lookup_org(name, fuzzy=False):
+            add(m.start(), m.end(), _mention(name, "Initiative", line, quote))
 
 
 GROUP_WORDS = re.compile(r"(?i)(grupp|nätverk|råd|överenskommelse|avtal|programområ|kommun|region|förvaltning|division)")

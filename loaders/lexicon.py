@@ -26,6 +26,7 @@ class KnownOrg:
     county: str | None = None
     short: str | None = None  # how tables write a municipality: "Falun"
     aliases: tuple[str, ...] = ()
+    in_prose: bool = True  # False: an ordinary word too, an organisation only where a list puts one
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -51,7 +52,8 @@ def known_orgs() -> tuple[KnownOrg, ...]:
         orgs.append(KnownOrg(row[0], "region", row[1] if len(row) > 1 else None, None, (row[0], *aliases)))
     for row in _rows("organisations.tsv"):
         aliases = tuple(a for a in (row[1].split("|") if len(row) > 1 and row[1] else []) if a)
-        orgs.append(KnownOrg(row[0], "national", None, None, (row[0], *aliases)))
+        flags = row[2] if len(row) > 2 else ""
+        orgs.append(KnownOrg(row[0], "national", None, None, (row[0], *aliases), in_prose="position" not in flags))
     return tuple(orgs)
 
 

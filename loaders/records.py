@@ -6,7 +6,7 @@ from). Names are as written; entity resolution happens later, across documents.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from graph.kinds import DecisionStatus
 from graph.models import NodeKind
@@ -28,6 +28,10 @@ __all__ = [
 class Mention(BaseModel):
     """A named entity in the text: a group, organisation, agreement, initiative or person."""
 
+    #: ``kind`` is checked against NodeKind and kept as its plain value ("Network"), so a parser's
+    #: ``model_copy(update={"kind": "SteeringGroup"})`` stays the same type.
+    model_config = ConfigDict(use_enum_values=True)
+
     name: str
     kind: NodeKind
     line: int
@@ -39,10 +43,12 @@ class Mention(BaseModel):
 
 class Attendee(BaseModel):
     name: str
+    entity: str = "person"  # "organisation": an organisation the list names as taking part
     organisation: str | None = None  # as the table gives it: "Avesta", "Region Dalarna", "Tjänstepersoner"
     role: str | None = None  # "ordförande", "vice ordförande", "tillförordnad"
     title: str | None = None  # job title beside the name: "Divisionschef Primärvård"
     party: str | None = None  # "S", "M" … as a municipal list gives it
+    org_kind: str | None = None  # "municipality" when the organisation stands in a table's "Kommun" column
     presence: str = "present"  # "present", "absent" (Frånvarande, "Nej") or "invited" (Kallade only)
     line: int
     quote: str

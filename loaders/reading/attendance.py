@@ -82,6 +82,13 @@ def person_shape(text: str, *, single: bool = False) -> bool:
     return sum(1 for t in tokens if len(t.rstrip(".")) == 1) <= 1
 
 
+def _org_alias(text: str) -> bool:
+    """ "Hav -o Vatten", "Skv": a spelling that is not a name and stands alone in a list of organisations."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and text[:1].isupper() and not person_shape(text, single=True) and not any(
+        w[:1].islower() and len(w) > 3 for w in words) and not TITLE_WORD.search(text)
+
+
 def _is_org(text: str) -> bool:
     text = text.strip()
     return bool(_ORG_FORM.match(text)) or (text[:1].isupper() and lookup_org(text, fuzzy=False) is not None)
@@ -200,6 +207,9 @@ def _settle(found: list[Attendee]) -> list[Attendee]:
     best: dict[str, Attendee] = {}
     rank = {"present": 2, "invited": 1, "absent": 0}
     for a in found:
+        if a.entity != "person":
+            best.setdefault("org:" + fold(a.name), a)
+            continue
         if a.presence == "invited" and not any_present_list:
             a.presence = "present"
         key = fold(a.name)
@@ -352,6 +362,10 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                                    party=party, presence=presence, line=line.pos, quote=quote)
                 explicit_role = part_role is not None
                 out.append(current)
+                continue
+            if current is None and (_is_org(part) or _org_alias(part)):
+                # an organisation in the list ("Medverkande: Trafikverket, Skatteverket …"): it takes part
+                out.append(Attendee(name=part, entity="organisation", presence=presence, line=line.pos, quote=quote))
                 continue
             if current is None:
                 cut = _name_then_title(words)

@@ -127,11 +127,18 @@ def read_grid(lines: list[Line], header: int, end: int, presence: str, role: str
                 if left and (TITLE_WORD.search(left) or left[:1].islower()):
                     title = left
             header_role = _ROLE_OF_HEADER.get(fold(heads[c]).split()[0]) if c < len(heads) and heads[c] else None
+            org_kind = "municipality" if owner is row_org and row_org and _org_column_is_municipal(heads, columns) \
+                else None
             for a in names(cell, row_presence, header_role or row_role, owner, line):
                 a.title = a.title or title or row_title
+                a.org_kind = a.org_kind or (org_kind if a.organisation == owner else None)
                 a.party = a.party or row_party
                 out.append(a)
     return out
+
+
+def _org_column_is_municipal(heads: list[str], columns: list[str | None]) -> bool:
+    return any(k == "org" and fold(heads[c]).startswith("kommun") for c, k in enumerate(columns) if c < len(heads))
 
 
 def _group_head(columns: list[str | None], c: int) -> int | None:

@@ -45,6 +45,9 @@ _ATT = re.compile(r"(?i)^att\b")
 _PRESENTS_NAME = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+){0,2})\s+(?:föredrog|"
                             r"föredrar|presenterade|presenterar|redogjorde för|redogör för|informerade om|"
                             r"redovisade|gick igenom)\b")
+# a title that names what it is about: "BIRK – återkoppling", "Cosmic Link - status", "En väg in (EVI)",
+# "SPAK (…)", "MiniMaria"; a plain heading ("Ringklocka", "Överlämning") names no initiative
+_NAMES_A_SUBJECT = re.compile(r"\s[–-]\s|\(\s*[A-ZÅÄÖ]{2,6}\s*\)|^[A-ZÅÄÖ]{2,6}\b|[a-zåäö][A-ZÅÄÖ][a-zåäö]")
 _REQUEST = re.compile(r"(?i)\b(äsk\w*|ansök\w*|begär\w*|bidrag)\b")
 _APPROVES_REQUEST = re.compile(r"(?i)\b(äsk\w*|ansökan|bidrag\w*)\b[^.]{0,40}\b(godkän\w*|bevilja\w*|bifall\w*)\b|"
                                r"\b(godkänna|bevilja|bifalla)\b[^.]{0,20}\b(äsk\w*|ansökan)")
@@ -67,7 +70,8 @@ def read_item(lines: list[Line], section: Section, ctx: Context, record: Minutes
     ctx.last.pop("ProgramArea", None)
     if section.kind == "item" and fold(title) not in PROCEDURAL_TITLES:
         rec.mentions.extend(find_mentions(title, section.start + 1, ctx))
-        subject = title_subject(title, section.start + 1, ctx)
+        named = item_type is not None or _NAMES_A_SUBJECT.search(title)  # "Information: Yrkesresan äldre"
+        subject = title_subject(title, section.start + 1, ctx) if named else None
         if subject and not any(fold(subject.name) == fold(x.name) for x in rec.mentions):
             rec.mentions.append(subject)
             ctx.remember(subject)
