@@ -1,6 +1,8 @@
 # Two commands do all set-up on a fresh machine:
 #   make demo   build the demo graph from examples/ and start the app
 #   make test   install everything (Python, npm, Debian's chromium) and run the whole suite
+# While working:
+#   make check  ruff and every test not marked slow or browser, doctests included (under 40 s)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -10,7 +12,7 @@ NODE_STAMP := node_modules/.installed
 DEMO_STORE ?= .samverkan-demo
 PORT ?= 8501
 
-.PHONY: demo test lint venv node browser app bench screenshots clean
+.PHONY: demo test check lint venv node browser app bench screenshots clean
 
 venv: $(PY_STAMP)
 $(PY_STAMP): pyproject.toml
@@ -38,6 +40,12 @@ lint: venv
 test: venv node browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+# The fast loop: no Cypher linter (node), no AppTest beyond one render per page, no browser.
+# (ruff format --check is `make lint`: the tree is not formatted throughout yet.)
+check: venv
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 demo: venv
 	$(BIN)/samverkan ingest examples/docs --store $(DEMO_STORE)

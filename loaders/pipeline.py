@@ -31,6 +31,7 @@ from loaders.classify import classify
 from loaders.mandate import parse_mandate
 from loaders.minutes import parse_minutes
 from loaders.readers import SUPPORTED_SUFFIXES, ReadError, check_file, read_document
+from loaders.records import MandateRecord, MinutesRecord
 
 _UNKNOWN = "neither minutes nor a mandate by its first lines: read as minutes"
 
@@ -43,6 +44,7 @@ __all__ = [
     "forget",
     "ingest",
     "parse_document",
+    "parse_record",
     "rebuild",
     "set_correction_undone",
 ]
@@ -115,12 +117,21 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
     return unique, skipped
 
 
-def parse_document(doc: str, lines: list[str], **doc_props) -> Fragment:
-    """Text lines of one document -> its fragment (pure: no store, no files)."""
+def parse_record(lines: list[str]) -> tuple[DocKind, MinutesRecord | MandateRecord]:
+    """Text lines of one document -> what the classifier calls it and the parser's typed record
+    ("unknown" is parsed as minutes). Pure; the stage ``tests/golden/`` pins."""
     kind = classify(lines)
     if kind == "mandate":
-        return mandate_fragment(doc, parse_mandate(lines), lines, **doc_props)
-    fragment = minutes_fragment(doc, parse_minutes(lines), lines, **doc_props)
+        return kind, parse_mandate(lines)
+    return kind, parse_minutes(lines)
+
+
+def parse_document(doc: str, lines: list[str], **doc_props) -> Fragment:
+    """Text lines of one document -> its fragment (pure: no store, no files)."""
+    kind, record = parse_record(lines)
+    if kind == "mandate":
+        return mandate_fragment(doc, record, lines, **doc_props)
+    fragment = minutes_fragment(doc, record, lines, **doc_props)
     if kind == "unknown":
         fragment.doc_kind = "unknown"
         fragment.warnings.insert(0, Warning(document=doc, line=None, message=_UNKNOWN))

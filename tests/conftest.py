@@ -8,8 +8,10 @@ table, and a council's protocol as DOCX with § items and a Word table.
 
 from __future__ import annotations
 
+import builtins
 import io
 import json
+import pathlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -259,6 +261,37 @@ def ingested_corpus(tmp_path_factory) -> tuple[Path, Path]:
     report = ingest([docs], EmbeddedStore(root / "store"))
     assert not report.failed, [(f.path, f.reason) for f in report.failed]
     return docs, root / "store"
+
+
+@pytest.fixture
+def forbid_reading(monkeypatch) -> Callable[[Path], None]:
+    """``forbid_reading(path)``: fail the test if anything opens ``path`` to read its content.
+
+    How a test shows that a file was refused from its size or its zip directory alone, without a
+    wall-clock limit (timings belong in benchmarks/).
+    """
+
+    def forbid(path: Path) -> None:
+        target = str(path)
+        real_open, real_read_bytes, real_path_open = builtins.open, pathlib.Path.read_bytes, pathlib.Path.open
+
+        def guarded_open(file, *args, **kwargs):
+            assert str(file) != target, f"{target} was opened"
+            return real_open(file, *args, **kwargs)
+
+        def guarded_read_bytes(self):
+            assert str(self) != target, f"{target} was read"
+            return real_read_bytes(self)
+
+        def guarded_path_open(self, *args, **kwargs):
+            assert str(self) != target, f"{target} was opened"
+            return real_path_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "open", guarded_open)
+        monkeypatch.setattr(pathlib.Path, "read_bytes", guarded_read_bytes)
+        monkeypatch.setattr(pathlib.Path, "open", guarded_path_open)
+
+    return forbid
 
 
 # --- provenance -----------------------------------------------------------------------------

@@ -210,6 +210,7 @@ def test_new_correction_checks_and_records_when_and_why():
             new_correction(op, args)
 
 
+@pytest.mark.slow
 def test_corrections_survive_reingesting_the_document_they_correct(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(DEMO_DOCS, docs)

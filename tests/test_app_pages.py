@@ -8,7 +8,6 @@ process group leads to the steering group and the network.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -65,10 +64,10 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def test_first_page_renders_within_three_seconds(demo):
-    started = time.perf_counter()
+@pytest.mark.slow
+def test_first_page_renders_the_overview(demo):
+    """What the first page shows (how fast it renders is benchmarks/app_render.py's business)."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
-    elapsed = time.perf_counter() - started
     assert not at.exception
     assert at.title[0].value == "Översikt"
     metrics = {m.label: m.value for m in at.metric}
@@ -76,15 +75,19 @@ def test_first_page_renders_within_three_seconds(demo):
     assert int(metrics["Möten"]) >= 9
     assert int(metrics["Beslut"]) > 50
     assert "Inbäddad lagring" in "\n".join(m.value for m in at.sidebar.markdown)
-    assert elapsed < 3.0, f"first render took {elapsed:.2f} s"
 
 
-@pytest.mark.parametrize("page", list(PAGES))
+@pytest.mark.parametrize(
+    "page",
+    # the first page stays in `make check` as the app's smoke test; the others render in `make test`
+    [p if p == "views/overview.py" else pytest.param(p, marks=pytest.mark.slow) for p in PAGES],
+)
 def test_every_page_renders(demo, page):
     at = open_page(page)
     assert at.title[0].value == PAGES[page]
 
 
+@pytest.mark.slow
 def test_overview_shows_latest_meetings_and_decisions(demo):
     at = open_page("views/overview.py")
     meetings = at.dataframe[0].value
@@ -94,6 +97,7 @@ def test_overview_shows_latest_meetings_and_decisions(demo):
     assert "Datakvalitet" in texts(at)
 
 
+@pytest.mark.slow
 def test_register_lists_demo_groups_and_filters(demo):
     at = open_page("views/register.py")
     names = set(at.dataframe[0].value["Namn"])
@@ -118,6 +122,7 @@ def test_register_lists_demo_groups_and_filters(demo):
     assert gaps == sorted(gaps, reverse=True)
 
 
+@pytest.mark.slow
 def test_lineage_finds_the_process_groups_events(demo):
     at = open_page("views/lineage.py")
     at.text_input(key="lineage_query").set_value("uppdragsbeskrivning regional processgrupp demens").run()
@@ -132,12 +137,14 @@ def test_lineage_finds_the_process_groups_events(demo):
     assert dated == sorted(dated)
 
 
+@pytest.mark.slow
 def test_lineage_without_hits_says_so(demo):
     at = open_page("views/lineage.py")
     at.text_input(key="lineage_query").set_value("xylofonorkester").run()
     assert "Inga händelser" in texts(at)
 
 
+@pytest.mark.slow
 def test_mandates_shows_the_chain_of_the_process_group(demo):
     at = open_page("views/mandates.py")
     tree = texts(at)
@@ -152,6 +159,7 @@ def test_mandates_shows_the_chain_of_the_process_group(demo):
     assert {"styr", "rapporterar till"} & set(lines["Relation"])
 
 
+@pytest.mark.slow
 def test_people_shows_a_persons_roles_and_meetings(demo):
     at = open_page("views/people.py")
     at.selectbox(key="people_person").set_value(node_id(demo, "Nils Platshållare")).run()
@@ -161,6 +169,7 @@ def test_people_shows_a_persons_roles_and_meetings(demo):
     assert any(len(df.value) for df in at.dataframe)
 
 
+@pytest.mark.slow
 def test_map_filters_search_and_hierarchy(demo):
     at = open_page("views/map.py")
     caption = next(c.value for c in at.caption if "noder och" in c.value)
@@ -182,6 +191,7 @@ def test_map_filters_search_and_hierarchy(demo):
     assert any("Dokument" in df.value.columns for df in at.dataframe)  # its sources
 
 
+@pytest.mark.slow
 def test_document_view_marks_the_linked_line_and_escapes_text(demo):
     at = open_page("views/documents.py", doc=XSS_DOC_NAME, line="14")
     assert at.selectbox(key="documents_doc").value == XSS_DOC_NAME
@@ -193,6 +203,7 @@ def test_document_view_marks_the_linked_line_and_escapes_text(demo):
     assert any("trygghet&lt;script&gt;alert(1)&lt;/script&gt;" in b for b in bodies)
 
 
+@pytest.mark.slow
 def test_hostile_names_are_text_everywhere(demo):
     """Markdown the app writes never carries the names raw; tables hold them as plain text."""
     at = open_page("views/register.py")
@@ -205,10 +216,13 @@ def test_hostile_names_are_text_everywhere(demo):
     )
     for page in PAGES:
         at = open_page(page)
-        for element in (*at.markdown, *at.caption, *at.error, *at.info):
+        elements = [*at.markdown, *at.caption, *at.error, *at.info]
+        assert elements, page  # every page writes some Markdown or captions to check
+        for element in elements:
             assert not RAW_TAG.search(element.value), (page, element.value)
 
 
+@pytest.mark.slow
 def test_ingest_from_folder_reports_each_file(demo, tmp_path, monkeypatch):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -233,6 +247,7 @@ def test_ingest_from_folder_reports_each_file(demo, tmp_path, monkeypatch):
     assert "lista.md" in set(warnings["Dokument"])  # neither minutes nor a mandate
 
 
+@pytest.mark.slow
 def test_correction_made_in_the_app_changes_the_graph_and_can_be_undone(tmp_path, monkeypatch):
     store = build_store(tmp_path / "store", make_docs(tmp_path / "docs", hostile=False))
     monkeypatch.setenv("SAMVERKAN_STORE", str(store.root))
@@ -258,6 +273,7 @@ def test_correction_made_in_the_app_changes_the_graph_and_can_be_undone(tmp_path
     assert at.dataframe[0].value["Status"].tolist() == ["ångrad"]
 
 
+@pytest.mark.slow
 def test_sidebar_names_neo4j_when_configured(demo, monkeypatch):
     import views.common
     from graph.embedded import EmbeddedBackend
@@ -274,6 +290,7 @@ def test_sidebar_names_neo4j_when_configured(demo, monkeypatch):
     assert "Regional processgrupp demens" in set(at.dataframe[0].value["Namn"])
 
 
+@pytest.mark.slow
 def test_unreachable_neo4j_falls_back_to_the_embedded_store(demo, monkeypatch):
     import views.common
 
@@ -288,6 +305,7 @@ def test_unreachable_neo4j_falls_back_to_the_embedded_store(demo, monkeypatch):
     assert at.metric[0].value == "11"
 
 
+@pytest.mark.slow
 def test_merge_in_the_app(tmp_path, monkeypatch):
     store = build_store(tmp_path / "store", make_docs(tmp_path / "docs", hostile=False))
     monkeypatch.setenv("SAMVERKAN_STORE", str(store.root))

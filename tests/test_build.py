@@ -65,7 +65,7 @@ def test_document_meeting_items_and_decisions_get_document_scoped_ids():
     (meeting,) = by_kind["Meeting"]
     assert meeting.id == "meeting:fritid-2025-09-03-txt"
     assert meeting.props["date"] == "2025-09-03" and meeting.props["document"] == "fritid_2025-09-03.txt"
-    assert [n.props["number"] for n in by_kind["AgendaItem"]] == ["1", "2", "3"]
+    assert [n.props["number"] for n in by_kind["AgendaItem"]] == ["1", "2", "3"]  # so the all() below has items
     assert all(n.id.startswith("agendaitem:fritid-2025-09-03-txt:") for n in by_kind["AgendaItem"])
     assert [n.props["text"].rstrip(".") for n in by_kind["Decision"]] == [
         "att öppna mötet",
@@ -86,13 +86,14 @@ def test_same_text_in_two_documents_gives_two_meetings_but_one_entity_id():
     shared = ids_one & ids_two
     assert "meeting:a-txt" in ids_one and "meeting:b-txt" in ids_two
     # entities carry provisional ids from their name; everything else belongs to its document
-    assert all(n.kind in ENTITY_KINDS for n in one.nodes if n.id in shared)
     assert "person:ronja-ekvall" in shared and "network:fritidsnatverket" in shared
+    assert all(n.kind in ENTITY_KINDS for n in one.nodes if n.id in shared)
 
 
 def test_every_fact_has_a_source_at_its_line():
     lines = _lines(FRITID)
     fragment = parse_document("fritid.txt", lines)
+    assert fragment.nodes and fragment.edges
     assert all(n.sources for n in fragment.nodes) and all(e.sources for e in fragment.edges)
     assert provenance_problems(_fragment_as_export(fragment), {"fritid.txt": lines}) == []
 

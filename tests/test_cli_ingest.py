@@ -7,15 +7,12 @@ CONTRACT.md and every fact in it can be found again at the line its source names
 
 from __future__ import annotations
 
-import builtins
 import io
 import json
-import pathlib
 import random
 import struct
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -159,37 +156,13 @@ def bad_files(tmp_path) -> dict[str, tuple[Path, str]]:
     return files
 
 
-def _forbid_reading(monkeypatch, path: Path) -> None:
-    """Fail the test if anything opens ``path`` for reading its content."""
-    target = str(path)
-    real_open, real_read_bytes, real_path_open = builtins.open, pathlib.Path.read_bytes, pathlib.Path.open
-
-    def guarded_open(file, *args, **kwargs):
-        assert str(file) != target, f"{target} was opened"
-        return real_open(file, *args, **kwargs)
-
-    def guarded_read_bytes(self):
-        assert str(self) != target, f"{target} was read"
-        return real_read_bytes(self)
-
-    def guarded_path_open(self, *args, **kwargs):
-        assert str(self) != target, f"{target} was opened"
-        return real_path_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", guarded_open)
-    monkeypatch.setattr(pathlib.Path, "read_bytes", guarded_read_bytes)
-    monkeypatch.setattr(pathlib.Path, "open", guarded_path_open)
-
-
-def test_bad_inputs_one_line_each_and_good_files_still_load(tmp_path, corpus, bad_files, capsys, monkeypatch):
+def test_bad_inputs_one_line_each_and_good_files_still_load(tmp_path, corpus, bad_files, capsys, forbid_reading):
     store = tmp_path / "store"
-    _forbid_reading(monkeypatch, bad_files["huge"][0])
+    forbid_reading(bad_files["huge"][0])  # refused from its size alone
     paths = [str(p) for p, _ in bad_files.values()] + [str(corpus)]
-    start = time.perf_counter()
 
     code, out, err = _run(capsys, "ingest", *paths, "--store", str(store))
 
-    assert time.perf_counter() - start < 15
     assert code == 1
     assert out == ""
     fel = _fel_lines(err)
@@ -238,6 +211,7 @@ def test_folder_with_other_files_is_not_a_failure(tmp_path, corpus, capsys):
     assert "1 andra filer hoppades över" in err
 
 
+@pytest.mark.slow
 def test_console_script_exit_status(tmp_path, corpus):
     samverkan = Path(sys.executable).with_name("samverkan")
     if not samverkan.exists():
@@ -331,6 +305,7 @@ def test_export_json_has_the_contract_shape(exported):
     graph, _ = exported
     assert set(graph) == {"nodes", "edges"}
     ids = [n["id"] for n in graph["nodes"]]
+    assert ids and graph["edges"]
     assert len(ids) == len(set(ids))
     for node in graph["nodes"]:
         assert set(node) == {"id", "kind", "name", "aliases", "props", "sources"}, node
@@ -338,19 +313,24 @@ def test_export_json_has_the_contract_shape(exported):
         assert isinstance(node["name"], str) and node["name"]
         assert isinstance(node["aliases"], list) and node["name"] not in node["aliases"]
         assert isinstance(node["props"], dict)
+        assert node["sources"], node["id"]  # every node cites where it was read
         for s in node["sources"]:
             assert set(s) == {"document", "line", "quote"} and isinstance(s["line"], int)
     for edge in graph["edges"]:
         assert set(edge) == {"source", "target", "type", "props", "sources"}, edge
         assert edge["type"] in EDGE_TYPES
         assert edge["source"] in ids and edge["target"] in ids
+        assert edge["sources"], edge
         for s in edge["sources"]:
             assert set(s) == {"document", "line", "quote"}
     kinds = {n["kind"] for n in graph["nodes"]}
     assert {"Meeting", "AgendaItem", "Decision", "Person", "Network", "Document"} <= kinds
-    for meeting in (n for n in graph["nodes"] if n["kind"] == "Meeting"):
+    meetings = [n for n in graph["nodes"] if n["kind"] == "Meeting"]
+    decisions = [n for n in graph["nodes"] if n["kind"] == "Decision"]
+    assert len(meetings) == len(MINUTES_DOCS) and decisions
+    for meeting in meetings:
         assert "date" in meeting["props"] and meeting["props"]["document"] in ALL_DOCS
-    for decision in (n for n in graph["nodes"] if n["kind"] == "Decision"):
+    for decision in decisions:
         assert decision["props"]["status"] in ("taken", "reported")
         # a decision a mandate reports belongs to no agenda item
         from_mandate = decision["props"]["document"] not in MINUTES_DOCS

@@ -61,6 +61,7 @@ def test_groups_formats(store, capsys, tmp_path):
     headers = [c.value for c in sheet[1]]
     assert headers[:2] == ["Typ", "Namn"] and "Brister" in headers
     gap_cells = [row[headers.index("Brister")] for row in sheet.iter_rows(min_row=2)]
+    assert any(c.value for c in gap_cells)
     assert all(c.fill.fgColor.rgb.endswith("F4B183") for c in gap_cells if c.value)
     csv_path = tmp_path / "reg.csv"
     code, _, _ = run(["groups", "--store", store, "--format", "csv", "-o", str(csv_path)], capsys)

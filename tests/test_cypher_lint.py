@@ -5,6 +5,10 @@ their header comments), every builder in ``graph.cypher`` for every node kind an
 every ``Neo4jBackend`` method's statement. ``tools/lint_cypher.mjs`` runs
 ``@neo4j-cypher/language-support``'s ``lintCypherQuery`` with the project's labels, relationship
 types, property keys and each statement's parameters.
+
+Node starts once per test run: the session fixture :func:`lint_results` lints every statement,
+the shipped ones and the deliberately broken ones, in one call (about 20 s on this machine, so
+the tests that need it are marked slow: ``make test`` runs them, ``make check`` does not).
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ import json
 import re
 import shutil
 import subprocess
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -95,9 +98,30 @@ def lint(statements: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return {r["name"]: r["diagnostics"] for r in json.loads(proc.stdout)}
 
 
-@cache
-def lint_shipped() -> dict[str, list[dict[str, Any]]]:
-    return lint(shipped_statements())
+#: Statements the linter must reject, so a green lint means something.
+BROKEN = [
+    {"name": "syntax", "query": "MATCH (n:Entity RETURN n", "parameters": {}},
+    {"name": "undefined parameter", "query": "MATCH (n:Entity {id: $nope}) RETURN n", "parameters": {}},
+    {"name": "unknown function", "query": "MATCH (n:Entity) RETURN toLowr(n.name)", "parameters": {}},
+    {"name": "procedure", "query": "CALL db.labels()", "parameters": {}},
+    {"name": "undefined variable", "query": "MATCH (n:Entity) RETURN m", "parameters": {}},
+]
+TYPO = {"name": "typo", "query": "MATCH (a:Entity)-[:REPORT_TO]->(b) RETURN b", "parameters": {}}
+_TEST_PREFIX = "test:"
+
+
+@pytest.fixture(scope="session")
+def lint_results() -> dict[str, list[dict[str, Any]]]:
+    """Every statement linted in ONE node process: the shipped ones, then the broken ones (``test:``)."""
+    tests = [{**s, "name": _TEST_PREFIX + s["name"]} for s in [*BROKEN, TYPO]]
+    return lint([*shipped_statements(), *tests])
+
+
+@pytest.fixture(scope="session")
+def lint_shipped(lint_results) -> dict[str, list[dict[str, Any]]]:
+    shipped = {name: diags for name, diags in lint_results.items() if not name.startswith(_TEST_PREFIX)}
+    assert len(shipped) == len(shipped_statements())
+    return shipped
 
 
 def test_there_are_statements_of_every_kind():
@@ -112,6 +136,7 @@ def test_there_are_statements_of_every_kind():
 
 
 def test_query_files_document_their_parameters():
+    assert QUERY_FILES
     for path in QUERY_FILES:
         text = path.read_text(encoding="utf-8")
         used = set(re.findall(r"\$(\w+)", re.sub(r"//[^\n]*", "", text)))
@@ -119,17 +144,19 @@ def test_query_files_document_their_parameters():
         assert used == set(file_parameters(text)), f"{path.name}: header :param lines do not match $params"
 
 
-def test_no_statement_has_errors():
-    results = lint_shipped()
+@pytest.mark.slow
+def test_no_statement_has_errors(lint_shipped):
+    results = lint_shipped
     errors = {name: [d["message"] for d in diags if d["severity"] == 1] for name, diags in results.items()}
     errors = {name: msgs for name, msgs in errors.items() if msgs}
     assert not errors, json.dumps(errors, indent=1, ensure_ascii=False)
     print(f"{len(results)} Cypher statements linted")
 
 
-def test_no_statement_uses_names_outside_the_schema_or_deprecated_syntax():
+@pytest.mark.slow
+def test_no_statement_uses_names_outside_the_schema_or_deprecated_syntax(lint_shipped):
     """Warnings for labels, types or property keys not in the schema are typos (e.g. :REPORT_TO)."""
-    results = lint_shipped()
+    results = lint_shipped
     # The linter takes the keys of an UNWIND row map (row.source, row.target) for property keys.
     row_keys = ("source ", "target ")
     warnings = {
@@ -146,20 +173,12 @@ def test_no_statement_uses_names_outside_the_schema_or_deprecated_syntax():
     assert not warnings, json.dumps(warnings, indent=1, ensure_ascii=False)
 
 
-def test_the_linter_reports_broken_statements():
+@pytest.mark.slow
+def test_the_linter_reports_broken_statements(lint_results):
     """So a green lint means something: each of these must give an error."""
-    broken = [
-        {"name": "syntax", "query": "MATCH (n:Entity RETURN n", "parameters": {}},
-        {"name": "undefined parameter", "query": "MATCH (n:Entity {id: $nope}) RETURN n", "parameters": {}},
-        {"name": "unknown function", "query": "MATCH (n:Entity) RETURN toLowr(n.name)", "parameters": {}},
-        {"name": "procedure", "query": "CALL db.labels()", "parameters": {}},
-        {"name": "undefined variable", "query": "MATCH (n:Entity) RETURN m", "parameters": {}},
-    ]
-    results = lint(broken)
-    for item in broken:
-        assert any(d["severity"] == 1 for d in results[item["name"]]), item["name"]
-    typo = lint([{"name": "typo", "query": "MATCH (a:Entity)-[:REPORT_TO]->(b) RETURN b", "parameters": {}}])
-    assert any("REPORT_TO" in d["message"] for d in typo["typo"])
+    for item in BROKEN:
+        assert any(d["severity"] == 1 for d in lint_results[_TEST_PREFIX + item["name"]]), item["name"]
+    assert any("REPORT_TO" in d["message"] for d in lint_results[_TEST_PREFIX + TYPO["name"]])
 
 
 def test_statements_carry_no_data_values():
@@ -181,6 +200,7 @@ def test_statements_carry_no_data_values():
     harmless, hostile = DryRunDriver(), DryRunDriver()
     push(graph("Processgrupp primärvård"), harmless)
     push(graph(evil), hostile)
+    assert hostile.calls
     assert [q for q, _ in hostile.calls] == [q for q, _ in harmless.calls]
     assert all(evil not in q for q, _ in hostile.calls)
     assert any(evil in json.dumps(p, ensure_ascii=False) for _, p in hostile.calls)

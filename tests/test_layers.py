@@ -11,6 +11,7 @@ one inside a function.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ FORBIDDEN: dict[str, set[str]] = {
 }
 
 
+@functools.cache
 def imported_packages(path: Path) -> dict[str, int]:
     """Top-level names of the project's packages that a file imports, with the first line of each."""
     found: dict[str, int] = {}

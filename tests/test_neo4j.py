@@ -396,6 +396,7 @@ def test_push_batches_and_orders_its_statements():
     person_labels = [p for q, p in db.calls if q == cypher.set_kind_label(NodeKind.PERSON)]
     assert [len(p["ids"]) for p in person_labels] == [3, 3, 2]
     first_write = min(i for i, q in enumerate(statements) if not q.startswith("CREATE "))
+    assert first_write > 0
     assert all(q.startswith("CREATE ") for q in statements[:first_write])  # schema before data
     assert statements.index(cypher.delete_stale_nodes()) < statements.index(cypher.upsert_nodes())
     assert statements.index(cypher.upsert_nodes()) < statements.index(cypher.upsert_rels(EdgeType.STEERS))
@@ -612,7 +613,9 @@ def test_shipped_query_files_pass_the_read_only_check():
     """So `samverkan cypher "$(cat queries/groups.cypher)" --param kind=` runs them as they are."""
     from pathlib import Path
 
-    for path in sorted((Path(__file__).resolve().parent.parent / "queries").glob("*.cypher")):
+    files = sorted((Path(__file__).resolve().parent.parent / "queries").glob("*.cypher"))
+    assert len(files) == 4
+    for path in files:
         assert check_read_only_text(path.read_text(encoding="utf-8")), path.name
 
 
@@ -636,6 +639,7 @@ def test_no_data_value_reaches_statement_text():
     harmless, hostile = DryRunDriver(), DryRunDriver()
     push(graph("Processgrupp primärvård"), harmless)
     push(graph(evil), hostile)
+    assert hostile.calls
     assert [q for q, _ in hostile.calls] == [q for q, _ in harmless.calls]
     assert all(evil not in q for q, _ in hostile.calls)
     assert any(evil in json.dumps(p, ensure_ascii=False) for _, p in hostile.calls)

@@ -95,6 +95,7 @@ def test_kind_labels_are_set(empty, database):
         "MATCH (n:Entity) RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'] AS kinds",
         database_=database,
     )
+    assert len(records) == len(sample_graph().nodes)
     for record in records:
         assert len(record["kinds"]) == 1
 

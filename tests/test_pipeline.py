@@ -113,6 +113,7 @@ def test_parse_document_is_pure_and_repeatable(corpus):
     second = parse_document(OCN_MARCH, list(lines))
     assert first == second
     assert first.doc_kind == "minutes"
+    assert first.nodes and all(n.sources for n in first.nodes)
     assert all(s.document == OCN_MARCH for n in first.nodes for s in n.sources)
     meeting = next(n for n in first.nodes if n.kind == "Meeting")
     assert meeting.id == "meeting:ocn-2025-03-05-txt"

@@ -31,7 +31,9 @@ def test_undated_event_sits_where_its_meeting_does():
 
 
 def test_events_carry_sources_and_ids():
-    for event in lineage(example_backend(), QUERY).events:
+    events = lineage(example_backend(), QUERY).events
+    assert events
+    for event in events:
         assert event.sources and event.sources[0].document == event.document
         assert event.node_id
 

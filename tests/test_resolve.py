@@ -315,6 +315,7 @@ def test_edges_of_merged_nodes_are_one_edge_with_both_sources():
     assert [s.document for s in members[0].sources] == ["a.txt", "b.txt"]
     assert members[0].props == {"role": "ordförande", "organisation": "Timrå"}
     node_ids = {n.id for n in graph.nodes}
+    assert graph.edges
     assert all(e.source in node_ids and e.target in node_ids for e in graph.edges)
 
 

@@ -78,6 +78,7 @@ def seeds(tmp_path_factory) -> Seeds:
 def test_every_seed_loads_as_its_kind(seeds):
     assert seeds.report.failed == []
     registry = seeds.store.registry().files
+    assert GOLD_DATA["documents"]
     for doc, want in GOLD_DATA["documents"].items():
         assert registry[doc].status == "loaded"
         assert registry[doc].doc_kind == want["kind"], doc
@@ -122,10 +123,13 @@ def test_an_undated_meeting_has_date_null(seeds):
 
 def test_date_after_of_the_undated_meeting(seeds):
     """Regression: date_after once took the latest date found rather than the one the gold file names."""
+    checked = 0
     for doc in MINUTES:
         want = GOLD_DATA["documents"][doc]
         if want.get("date") is None and want.get("date_after"):
             assert seeds.meeting(doc)["props"].get("date_after") == str(want["date_after"])
+            checked += 1
+    assert checked, "the gold file names no date_after of an undated meeting"
 
 
 @pytest.mark.parametrize("doc", MINUTES)
@@ -178,6 +182,7 @@ def test_every_gold_group_is_at_most_one_node(seeds):
 @pytest.mark.parametrize("index", range(len(GOLD_DATA.get("person_clusters", []))))
 def test_person_spellings_are_one_person(seeds, index):
     cluster = GOLD_DATA["person_clusters"][index]
+    assert len(cluster) >= 2, f"cluster {index} names one spelling only"
     found = [seeds.named(name, ["Person"]) for name in cluster]
     assert all(found), f"cluster {index}: a spelling is missing"
     assert len(set().union(*found)) == 1, f"cluster {index} is split: {found}"

@@ -91,6 +91,7 @@ def test_names_occur(corpus):
 
 def test_dates_are_iso_or_null(corpus):
     gold, _ = corpus
+    assert gold["documents"]
     for doc, meta in gold["documents"].items():
         assert meta["kind"] in ("minutes", "mandate"), doc
         if meta["kind"] == "minutes":
@@ -103,6 +104,7 @@ def test_dates_are_iso_or_null(corpus):
 def test_spellings_point_to_one_entity(corpus):
     gold, _ = corpus
     seen: dict[str, int] = {}
+    assert gold["groups"] and gold["distinct_people"]
     for i, grp in enumerate(gold["groups"]):
         for name in grp["names"]:
             assert seen.setdefault(normalise(name), i) == i, f"{name} is in two groups"

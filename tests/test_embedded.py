@@ -1,26 +1,12 @@
-"""EmbeddedBackend: indexes, find_nodes tiers, version."""
+"""graph/embedded.py, EmbeddedBackend: indexes, find_nodes tiers, version."""
 
 from __future__ import annotations
-
-import doctest
-import importlib
-
-import pytest
 
 from graph.backend import GraphBackend
 from graph.embedded import EmbeddedBackend
 from graph.models import GraphData, Node
 from graph.store import EmbeddedStore, Registry
 from queries.fixtures import example_backend, example_graph
-
-
-@pytest.mark.parametrize(
-    "module", ["common", "groups", "lineage", "mandates", "person", "text"]
-)
-def test_doctests(module):
-    # importlib, not attribute access: queries/__init__ re-exports functions named like their modules
-    result = doctest.testmod(importlib.import_module(f"queries.{module}"))
-    assert result.failed == 0
 
 
 def test_is_a_graph_backend():
