@@ -53,6 +53,7 @@ demo: venv
 	SAMVERKAN_STORE=$(DEMO_STORE) SAMVERKAN_DOCS=examples/docs $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 bench: venv
+	$(BIN)/python benchmarks/fold.py
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/queries.py
 	$(BIN)/python benchmarks/app_render.py
