@@ -410,7 +410,7 @@ def mandate_fragment(document: str, record: MandateRecord, lines: list[str], **d
                 node.props[key] = value
         b.edge(EdgeType.FROM_DOCUMENT, subject, doc_id, s.line, s.quote)
     for m in record.mentions:
-        if m.kind in _CONCERN_KINDS and subject:
+        if m.kind in _CONCERN_KINDS:
             b.edge(EdgeType.CONCERNS, doc_id, b.entity(m), m.line, m.quote)
     for r in record.relations:
         _relation(b, people, r)

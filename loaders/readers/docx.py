@@ -8,6 +8,8 @@ comments and text boxes are not read.
 
 from __future__ import annotations
 
+import re
+
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,6 +187,20 @@ def _blocks(el) -> Iterator:
             yield from _blocks(child)
 
 
+_HEADING_STYLE = re.compile(r"(?i)^(?:heading|rubrik|overskrift)\s*(\d)$|^(title|rubrik|titel)$")
+
+
+def _heading_level(p) -> int:
+    """1–6 for a paragraph in a heading style ("Heading2", "Rubrik 1", "Title"), 0 otherwise."""
+    ppr = p.find(f"{W}pPr")
+    style = ppr.find(f"{W}pStyle") if ppr is not None else None
+    value = style.get(f"{W}val") if style is not None else None
+    m = _HEADING_STYLE.match(value or "")
+    if not m:
+        return 0
+    return min(int(m[1]), 6) if m[1] else 1
+
+
 def body_lines(body) -> list[str]:
     """Lines of a document body (the ``w:body`` element): a paragraph per line (split at manual
     line breaks, empty paragraphs kept as empty lines), a table row per line with TAB-joined cells.
@@ -192,7 +208,11 @@ def body_lines(body) -> list[str]:
     lines: list[str] = []
     for block in _blocks(body):
         if block.tag == _P:
-            lines.extend(clean_reader_line(part) for part in _paragraph_text(block).split("\n"))
+            parts = [clean_reader_line(part) for part in _paragraph_text(block).split("\n")]
+            level = _heading_level(block)
+            if level and parts and parts[0].strip():
+                parts[0] = "#" * level + " " + parts[0]  # a heading style stays a heading for the parsers
+            lines.extend(parts)
         else:
             for cells in _table_rows(block):
                 lines.append("" if not any(cells) else "\t".join(cells))

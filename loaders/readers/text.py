@@ -195,5 +195,7 @@ def markdown_to_lines(text: str) -> list[str]:
 
 
 def read_markdown(path: Path | str) -> list[str]:
-    """Read a .md file into plain lines; line i is line i of the file."""
-    return markdown_to_lines(decode(Path(path).read_bytes()))
+    """Read a .md file into lines with its markup kept (headings, emphasis, tables, lists: the parsers'
+    layout stage reads them as structure); line i is line i of the file. ``markdown_to_lines`` gives
+    the plain text instead."""
+    return text_to_lines(decode(Path(path).read_bytes()))

@@ -44,7 +44,8 @@ _LABEL = re.compile(
 # "§ 12", "Fhr 40", "Sn 49", "KS § 45": a section mark; a bare number mark only after a full stop
 _MARK = re.compile(r"(?:(?<=\s)|^)(?P<mark>(?:(?P<abbr>[A-ZÅÄÖ][A-Za-zåäö]{0,3})\s+)?§\s*(?P<n1>\d{1,3})"
                    r"|(?P<abbr2>[A-ZÅÄÖ][A-Za-zåäö]{0,3})\s+(?P<n2>\d{1,3})(?=\s+[A-ZÅÄÖ])"
-                   r"|(?<=[.!?:]\s)(?P<n3>\d{2,3})(?=\s+[A-ZÅÄÖ][a-zåäö]))")
+                   r"|(?<=[.!?:]\s)(?P<n3>\d{2,3})(?=\s+[A-ZÅÄÖ][a-zåäö])"
+                   r"|(?<=[\w.!?)]\s)(?P<n4>\d{1,2})[.:](?=\s*[A-ZÅÄÖ][a-zåäö]))")
 _LONG = 160
 
 
@@ -60,16 +61,20 @@ def _marks(lines: list[Line]) -> dict[str, list[int]]:
         if len(line.text) < 40:
             continue
         for m in _MARK.finditer(line.text):
-            key = "§" if m["n1"] else (m["abbr2"] or "#")
-            seen[key].append(int(m["n1"] or m["n2"] or m["n3"]))
+            key = _key(m)
+            seen[key].append(int(m["n1"] or m["n2"] or m["n3"] or m["n4"]))
     return {k: v for k, v in seen.items() if len(v) >= 2 and sum(1 for a, b in pairwise(v) if 0 < b - a <= 3)
             >= max(1, (len(v) - 1) // 2)}
+
+
+def _key(m: re.Match) -> str:
+    return "§" if m["n1"] else "n." if m["n4"] else (m["abbr2"] or "#")
 
 
 def _mark_cuts(text: str, marks: dict[str, list[int]]) -> list[int]:
     cuts = []
     for m in _MARK.finditer(text):
-        key = "§" if m["n1"] else (m["abbr2"] or "#")
+        key = _key(m)
         if key in marks and m.start() > 0:
             cuts.append(m.start())
     return cuts

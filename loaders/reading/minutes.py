@@ -59,14 +59,14 @@ def read_minutes(raw_lines: list[str]) -> MinutesRecord:
             record.items.append(read_item(lines, section, ctx, record))
     _warn(record, lines)
     if any(x.n != k + 1 for k, x in enumerate(lines)):
-        _renumber(record, lines)
+        renumber(record, lines)
     return record
 
 
 _LINE_FIELDS = ("line", "end_line", "date_line")
 
 
-def _renumber(record: MinutesRecord, lines: list[Line]) -> None:
+def renumber(record: BaseModel, lines: list[Line]) -> None:
     """The stages count lines by position; a flattened line cut into pieces (``flat``) makes positions
     and source lines differ, so every line field is turned back into the source line it came from."""
     seen: set[int] = set()
