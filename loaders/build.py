@@ -241,7 +241,39 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
     for index, item in enumerate(record.items):
         _item(b, people, record, item, index, meeting_id, body_id, body_name, date)
     b.declare_aliases(record.aliases)
+    _first_name_aliases(b, people, lines)
     return b.done()
+
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _first_name_aliases(b: FragmentBuilder, people: _People, lines: list[str]) -> None:
+    """A first name the document also uses alone ("Tekla är sekreterare", "Josefin skriver …") is an
+    alias of the one person in it with that first name."""
+    by_first: dict[str, list[str]] = {}
+    for key, name in people.full.items():
+        by_first.setdefault(key.split()[0], []).append(name)
+    if not by_first:
+        return
+    alone: set[str] = set()
+    for line in lines:
+        words = _WORD.findall(line)
+        for k, word in enumerate(words):
+            key = fold(word)
+            if key in by_first and word[:1].isupper():
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                if not (nxt[:1].isupper() and fold(f"{word} {nxt}") in {" ".join(fold(n).split()[:2]) for n in
+                                                                          by_first[key]}):
+                    alone.add(key)
+    for key in alone:
+        names = by_first[key]
+        if len(names) != 1:
+            continue
+        node = b._nodes.get(entity_id("Person", names[0]))
+        first = names[0].split()[0]
+        if node is not None and first not in node.aliases:
+            node.aliases.append(first)
 
 
 def _attendance(b, people, record, meeting_id, body_id, date) -> None:

@@ -400,6 +400,7 @@ def _people(uf: _UnionFind, people: list[Node], edges: list[Edge]) -> None:
                 fb = _person_tokens(b.name)[0]
                 if fa != fb and min(len(fa), len(fb)) >= 4 and fa[0] == fb[0] and DamerauLevenshtein.distance(fa, fb) <= 1:
                     candidates.append((a, b))
+    candidates += _first_names_across(people, edges)
     for a, b in candidates:
         if uf.find(a.id) != uf.find(b.id) and not apart(a, b):
             joined = cluster(a.id) | cluster(b.id)
@@ -407,6 +408,46 @@ def _people(uf: _UnionFind, people: list[Node], edges: list[Edge]) -> None:
             members.pop(uf.find(b.id), None)
             uf.union(a.id, b.id)
             members[uf.find(a.id)] = joined
+
+
+def _series(document: str) -> str:
+    """A document's series: its file name without dates and numbers ("gms_ngp_arbetsmote_2020-03-13.md"
+    -> "gms ngp arbetsmote"); minutes of one body are usually named alike."""
+    return " ".join(re.sub(r"\d+", " ", document.rsplit(".", 1)[0]).replace("_", " ").replace("-", " ").split())
+
+
+def _first_names_across(people: list[Node], edges: list[Edge]) -> list[tuple[Node, Node]]:
+    """A person a document names only by first name ("Per presenterade …") and the one person with a
+    full name and that first name in the same series of minutes or the same body's meetings."""
+    alone = [p for p in people if len(_person_tokens(p.name)) == 1]
+    if not alone:
+        return []
+    bodies: dict[str, set[str]] = defaultdict(set)  # person -> bodies it attended or belongs to
+    held: dict[str, str] = {e.source: e.target for e in edges if e.type == EdgeType.HELD_BY}
+    meeting_doc_body: dict[str, str] = {}
+    for e in edges:
+        if e.type == EdgeType.MEMBER_OF:
+            bodies[e.source].add(e.target)
+        elif e.type == EdgeType.ATTENDED and e.target in held:
+            bodies[e.source].add(held[e.target])
+    for meeting, body in held.items():
+        meeting_doc_body[meeting.split(":", 1)[-1].split("#")[0]] = body
+    full: dict[str, list[Node]] = defaultdict(list)
+    for p in people:
+        tokens = _person_tokens(p.name)
+        if len(tokens) >= 2:
+            full[tokens[0]].append(p)
+    out: list[tuple[Node, Node]] = []
+    for node in alone:
+        first = _person_tokens(node.name)[0]
+        docs = {s.document for s in node.sources}
+        series = {_series(d) for d in docs}
+        doc_bodies = {b for d in docs for k, b in meeting_doc_body.items() if d in k}
+        near = [p for p in full.get(first, []) if {_series(s.document) for s in p.sources} & series
+                or bodies[p.id] & doc_bodies]
+        if len(near) == 1:
+            out.append((near[0], node))
+    return out
 
 
 def _canonical(members: list[Node], uf: _UnionFind, nodes: dict[str, Node]) -> Node:

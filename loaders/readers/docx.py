@@ -9,7 +9,6 @@ comments and text boxes are not read.
 from __future__ import annotations
 
 import re
-
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path

@@ -79,9 +79,7 @@ def classify(lines: list[str]) -> str:
             mandate += 0.5
         if ATTENDANCE.match(text) and len(text) < 200:
             minutes += 1
-        elif _MINUTES.search(text):
-            minutes += 0.5
-        elif DECISION_HEADS.match(text) and len(text) < 120:
+        elif _MINUTES.search(text) or (DECISION_HEADS.match(text) and len(text) < 120):
             minutes += 0.5
     if mandate == minutes == 0:
         return "unknown"
