@@ -312,6 +312,10 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
     return mentions
 
 
+# a word that may be a county's name after "RSS" ("RSS Norrvalla"), not a unit ("RSS Hälsa", "RSS Avdelningen")
+_PLACE_LIKE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{3,}(?<!en)(?<!ning)(?<!het)(?<!else)(?<!grupp)(?<!verket)$")
+
+
 def _find_orgs(text, line, quote, ctx, add) -> None:
     for m in _REGION.finditer(text):
         candidates = [m[1]] + ([m[1].rsplit(" ", 1)[0]] if " " in m[1][7:] else [])
@@ -343,7 +347,8 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
             name = "RSS " + " ".join(words) if lookup_org("Region " + " ".join(words[:-1]), fuzzy=False) else "RSS"
         else:
             name = "RSS" + (" " + " ".join(words) if words and lookup_org("Region " + " ".join(words), fuzzy=False)
-                             else (" " + words[0] if words and lookup_org("Region " + words[0], fuzzy=False) else ""))
+                             else (" " + words[0] if words and (lookup_org("Region " + words[0], fuzzy=False)
+                                                                or _PLACE_LIKE.match(words[0])) else ""))
         add(m.start(), m.start() + len(name), _mention(name, "Organisation", line, quote))
     for m in _DELEGATION.finditer(text):
         if lookup_org(m[1], fuzzy=False) is None:

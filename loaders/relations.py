@@ -21,12 +21,13 @@ from graph.text import fold
 from loaders.entities import Context, find_mentions
 from loaders.records import FundingRecord, Mention, RelationRecord
 
-__all__ = ["AMOUNT", "amount_sek", "reference", "sentence_funding", "sentence_relations"]
+__all__ = ["AMOUNT", "amount_sek", "pending_relation", "reference", "sentence_funding", "sentence_relations"]
 
 _STRUCTURE_KINDS = BODY_KIND_NAMES  # the groups and Organisation
 _VERBS = [
     ("PART_OF", re.compile(r"\b(?:ingår i|ingår som en del i|är en del av|är del av|tillhör|hör till|är underställd|"
-                           r"organiseras under|inrättas under)\s")),
+                           r"organiseras under|inrättas under|(?:är\s+)?(?:organisatoriskt\s+)?(?:placerad|placerat|"
+                           r"placerade|organiserad|organiserat)\s+(?:inom|under|hos|vid))\s")),
     ("REPORTS_TO", re.compile(r"\b(?:återrapporterar|rapporterar|redovisar)(?:\s+\S+){0,4}?\s+till\s")),
     ("STEERS", re.compile(r"\b(?:styr(?:\s+arbetet)?(?:\s+(?:i|inom|för))?|leder och samordnar|"
                           r"(?:är|fungerar som|utgör)\s+styrgrupp\s+för|är\s+beställare\s+(?:av|för))\s")),
@@ -38,7 +39,11 @@ _OWN_STEERING = re.compile(r"\bär\s+(?:[\wåäöÅÄÖ-]+s)\s+styrgrupp\b")
 # bare references a sentence uses for an entity named before
 _REFERENCE = re.compile(r"(?i)^\s*(?:i sin tur\s+)?(?:till\s+)?(nätverket|nätverkets|rådet|rådets|styrgruppen|styrgruppens|"
                         r"processgruppen|processgruppens|gruppen|gruppens|arbetsgruppen|beredningsgruppen)\b")
-_PLURAL_SUBJECT = re.compile(r"(?i)^\s*(dessa grupper|grupperna|de|båda grupperna|dessa)\b")
+# a subject that refers back to several groups just named: "Dessa", "Grupperna", "Processgrupperna och LPO"
+_PLURAL_SUBJECT = re.compile(r"(?i)^\s*(dessa grupper|grupperna|de|båda grupperna|dessa|"
+                             r"[\wåäö]+(?:grupperna|nätverken|erna|orna|arna)(?:\s+och\s+\S+)?)\s*$")
+# "Nätverket har en styrgrupp …": the steering group belongs to what has it
+_HAS_STEERING = re.compile(r"(?P<owner>\S+)\s+har\s+en\s+styrgrupp\b")
 AMOUNT = re.compile(
     r"(?<![\d,])(\d{1,3}(?:[  ]\d{3})+|\d+(?:,\d+)?)\s*(kr|kronor|SEK|tkr|tusen kronor|mkr|mnkr|miljoner kronor|miljoner)\b"
 )
@@ -115,6 +120,14 @@ def sentence_relations(text: str, line: int, ctx: Context, previous_targets: lis
         if source is not None:
             for target in targets:
                 add(type_, source, target)
+    has = _HAS_STEERING.search(text)
+    if has:
+        owners = _structures(has["owner"], line, ctx, quote) or [r for r in [reference(has["owner"], ctx, line, quote)]
+                                                                 if r]
+        if owners and owners[0].kind != "SteeringGroup":
+            steering = Mention(name=f"Styrgruppen för {owners[0].name}", kind="SteeringGroup", line=line, quote=quote,
+                               parent=owners[0].name)
+            add("PART_OF", steering, owners[0])
     under = _SET_UP_UNDER.search(text)
     if under:
         groups = _structures(text[: under.start(1)], line, ctx, quote)
@@ -140,6 +153,23 @@ def sentence_relations(text: str, line: int, ctx: Context, previous_targets: lis
             add("PART_OF", group, owner[0] if owner else Mention(name=parent_name or "", kind="Network", line=line,
                                                                    quote=quote))
     return [r for r in out if r.target.name]
+
+
+def pending_relation(text: str, line: int, ctx: Context) -> tuple[str, Mention] | None:
+    """A relation whose targets follow as a list: "Styrgruppen styr de processgrupper … för närvarande:"
+    (then "• Processgrupp barn och unga", "• LPO Psykisk hälsa")."""
+    if not re.search(r"(?i)(?::|för närvarande|följande|nämligen)\s*$", text.strip()):
+        return None
+    quote = text.strip()
+    for type_, verb in _VERBS:
+        m = verb.search(text)
+        if not m:
+            continue
+        sources = _structures(text[: m.start()], line, ctx, quote) or [
+            r for r in [reference(text[: m.start()], ctx, line, quote)] if r]
+        if sources:
+            return type_, sources[-1]
+    return None
 
 
 def sentence_funding(text: str, line: int, ctx: Context, default_funder: Mention | None = None,

@@ -32,7 +32,7 @@ from loaders.records import (
     Mention,
     RelationRecord,
 )
-from loaders.relations import AMOUNT, amount_sek, sentence_funding, sentence_relations
+from loaders.relations import AMOUNT, amount_sek, pending_relation, sentence_funding, sentence_relations
 
 __all__ = ["read_mandate"]
 
@@ -102,8 +102,13 @@ def _title(lines, clean: list[str], record: MandateRecord, ctx: Context) -> str:
     for k, line in enumerate(clean[:8]):
         if not line:
             continue
-        record.title = line
         m = MANDATE_TITLES.match(line)
+        if m is not None and not m.rest:  # "ARBETSORDNING" / "för Socialchefsnätverket i Norrvalla län"
+            nxt = next((x for x in clean[k + 1 : k + 3] if x), "")
+            if nxt[:1].islower() or re.match(r"(?i)^(för|till|om)\b", nxt):
+                line = f"{line} {nxt}"
+                m = MANDATE_TITLES.match(line)
+        record.title = line
         rest = m.rest if m else line
         found = [x for x in find_mentions(rest, k + 1, ctx) if x.kind in GROUP_KIND_NAMES]
         if found:
@@ -289,10 +294,13 @@ def _subgroups(clean: list[str], record: MandateRecord, ctx: Context) -> None:
 
 def _financing(clean: list[str], record: MandateRecord, ctx: Context) -> None:
     """Money and standing structure stated in the mandate's prose."""
-    if record.subject is None:
-        return
-    ctx.body = None
+    # in a network's own arbetsordning, "styrgruppen" is the network's steering group
+    network = record.subject is not None and record.subject.kind == "Network"
+    ctx.body, ctx.body_kind = (record.subject.name, "Network") if network else (None, None)
     previous: list[Mention] = []
+    pending = None  # a relation whose targets are the bullets that follow
+    pending_list = False
+    in_list = False
     counts: dict[str, list[Mention]] = {}
     for x in record.mentions:
         if x.kind == "Agreement":
@@ -300,10 +308,31 @@ def _financing(clean: list[str], record: MandateRecord, ctx: Context) -> None:
     agreements_in_doc = [v[0] for v in sorted(counts.values(), key=len, reverse=True)]
     for sentence in sentences(list(enumerate(clean, start=1))):
         text = sentence.text
+        if pending is not None and text.startswith(("•", "-", "–")):
+            targets = [x for x in find_mentions(text.lstrip("•-– "), sentence.line, ctx) if x.kind in GROUP_KIND_NAMES]
+            for target in targets[:1]:
+                record.relations.append(RelationRecord(type=pending[0], source=pending[1], target=target,
+                                                       line=sentence.line, quote=text))
+            previous = (previous if pending_list else []) + targets[:1]
+            pending_list = True
+            continue
+        if text.startswith(("•", "-", "–")):
+            # a list of groups ("Under LAG Mobil närvård finns två arbetsgrupper:" + bullets): what a
+            # following "Arbetsgrupperna ingår i …" refers to
+            listed = [x for x in find_mentions(text.lstrip("•-– "), sentence.line, ctx) if x.kind in GROUP_KIND_NAMES]
+            previous = (previous if in_list else []) + listed[:1]
+            in_list = True
+            continue
+        in_list = False
+        pending, pending_list = None, False
         found = sentence_relations(text, sentence.line, ctx, previous)
         record.relations.extend(found)
         previous = [r.target for r in found] or previous
+        if not found:
+            pending = pending_relation(text, sentence.line, ctx)
         _reported_decision(text, sentence.line, ctx, record, clean[sentence.line - 1 : sentence.end_line])
+        if record.subject is None:
+            continue
         if re.search(r"(?i)\bfinansier|\bbudget|\bmedel\b|\bmedlen\b|\bkr\b|kronor|\bavsätt", text):
             in_sentence = [x for x in find_mentions(text, sentence.line, ctx) if x.kind == "Agreement"]
             about_subject = re.search(r"(?i)\b(uppdraget|arbetet|gruppens?|processgruppens?|samordningen|insatsen)\b", text) \

@@ -73,6 +73,8 @@ def sentences(lines: list[tuple[int, str]]) -> list[Sentence]:
             continue
         if line.startswith(("•", "- ", "– ")) and buf:
             flush()
+        elif buf and buf[0].startswith(("•", "- ", "– ")) and line[:1].isupper():
+            flush()  # a list item ends where a line starts with a capital: the text goes on after the list
         buf.append(line)
         buf_lines.append(number)
     flush()
