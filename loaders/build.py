@@ -307,11 +307,17 @@ def _attendance(b, people, record, meeting_id, body_id, date) -> None:
 
 
 def _item(b, people, record, item, index, meeting_id, body_id, body_name, date) -> None:
-    number = item.number or str(index + 1)
+    number = item.number  # "" for text without agenda items: the decisions then have no item label
+    if not number and not item.title:
+        label = "(text utan punkter)"
+    elif number == item.title or not number:
+        label = item.title
+    else:
+        label = f"{number}. {item.title}"
     item_node = b.node(
-        item_id("AgendaItem", b.document, number, str(index)),
+        item_id("AgendaItem", b.document, number or "-", str(index)),
         "AgendaItem",
-        item.title if number == item.title else f"{number}. {item.title}",
+        label,
         item.line,
         item.quote,
         number=number,

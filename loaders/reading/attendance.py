@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from graph.text import fold
-from loaders.entities import TITLE_WORD, name_token
+from loaders.entities import TITLE_WORD, name_token, split_names
 from loaders.lexicon import is_first_name, lookup_org
 from loaders.reading.cues import ATTENDANCE, HEADER_FIELDS, PRESENCE_ANSWERS, ROLE_WORDS, SIGNATURE
 from loaders.reading.grid import header_columns, read_grid
@@ -34,7 +34,10 @@ __all__ = ["person_shape", "read_attendance"]
 
 _ROLES = {fold(k): v for k, v in ROLE_WORDS.items()}
 _PRESENCE = {fold(k) or k: v for k, v in PRESENCE_ANSWERS.items()}
-_PARTY = re.compile(r"\s*\((S|M|C|V|KD|L|MP|SD|FP|Fi|ÖP|SPI|NS|KP|PP|RP|LP|DP|[A-ZÅÄÖ]{1,4}P)\)")
+# a party beside a name: the national parties in either case ("(S)", "(fp)") and a local party's
+# initials ("(VF)", "(VIP)"); an organisation's known acronym in brackets is not a party
+_PARTY = re.compile(r"\s*\((S|M|C|V|KD|L|MP|SD|FP|Fi|ÖP|SPI|s|m|c|v|kd|l|mp|sd|fp|[A-ZÅÄÖ]{1,4})\)")
+_AFTER_BRACKET = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)+)")
 _PAREN = re.compile(r"\s*\(([^()]{1,60})\)")
 _NOTE = re.compile(r"(?i)^\(?\s*(överstruken|överstrukna|kursiv|fetstil|x\s*=)")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
@@ -91,6 +94,8 @@ def _org_alias(text: str) -> bool:
 
 def _is_org(text: str) -> bool:
     text = text.strip()
+    if re.fullmatch(r"[A-ZÅÄÖ]{2,6}", text) and lookup_org(text, fuzzy=False):
+        return True
     return bool(_ORG_FORM.match(text)) or (text[:1].isupper() and lookup_org(text, fuzzy=False) is not None)
 
 
@@ -321,17 +326,19 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
     ("Maria Jonsson, Arne Holmström") is another person when it starts with a known first name.
     """
     out: list[Attendee] = []
+    text = _AFTER_BRACKET.sub(", ", text)  # "Roger Dvorak (VIP) Bengt Sjöstrand (S)": two people
     entries = [e for e in text.split(";")] if ";" in text else [text]
     quote = line.text.replace("\t", " ")
     for entry in entries:
         current: Attendee | None = None
         explicit_role = False
-        for part in (p for p in _SPLIT.split(entry.strip(" .")) if p):
+        for part in _runs_of_names(p for p in _SPLIT.split(entry.strip(" .")) if p):
             party = None
             part_role, part_org, title = None, None, None
-            if m := _PARTY.search(part):
-                party = m[1]
-                part = _PARTY.sub("", part)
+            m = _PARTY.search(part)
+            if m and not lookup_org(m[1], fuzzy=False) and m[1] != "RSS":
+                party = m[1].upper() if len(m[1]) <= 2 or m[1].islower() else m[1]
+                part = part[: m.start()] + part[m.end() :]
             for pm in list(_PAREN.finditer(part)):
                 inner = pm[1].strip()
                 if fold(inner) in _ROLES:
@@ -396,6 +403,19 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
             if (_is_org(part) or (part[:1].isupper() and len(words) <= 5 and not re.search(r"\d", part))) and \
                     current.organisation in (None, org):
                 current.organisation = part  # "Anna Ek, Region Dalarna"
+    return out
+
+
+def _runs_of_names(parts) -> list[str]:
+    """A part holding several names without commas ("Fredrik Hedström Göran Mattsson Johan Forsgren")
+    is cut where a known first name starts a new name."""
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        if len(words) >= 4 and all(w[:1].isupper() for w in words) and not _PARTY.search(part) and "(" not in part:
+            out.extend(split_names(part))
+        else:
+            out.append(part)
     return out
 
 

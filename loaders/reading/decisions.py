@@ -55,6 +55,7 @@ _DECISION_SENTENCE = re.compile(
     r"väljs|valdes|bifalles|bordläggs)\b"
 )
 _ATT = re.compile(r"(?i)^att\b")
+_GENITIVE_HEAD = re.compile(r"^[A-ZÅÄÖ][\wåäö-]{2,40}s\s+beslut\b\s*:?\s*(?P<rest>.*)$")
 _APPROVE_VERB = re.compile(r"(?i)\b(bifall\w*|bifölls|godkän\w*|antas|antogs|anta|antar|bevilja\w*|tillstyrk\w*|"
                            r"fastställ\w*)\b|\benligt\s+(?:[\wåäö]+s\s+)?förslag|\bi\s+enlighet\s+med\s+[^.]{0,40}förslag")
 _REJECT_VERB = re.compile(r"(?i)\b(avslå\w*|avslog\w*|faller|föll)\b")
@@ -139,6 +140,8 @@ def _head(lines: list[Line], j: int, ctx: Context) -> tuple[str, str, Mention | 
     capital = text[:1].isupper()
     if capital and (m := DECISION_HEADS.match(text)) is not None:
         return "decision", m.rest, None, []
+    if capital and (g := _GENITIVE_HEAD.match(text)) is not None:
+        return "decision", g["rest"], None, []  # "Direktionens beslut", "Kommunstyrelsens beslut:"
     if capital and (m := PROPOSAL_HEADS.match(text)) is not None and (not lines[j].bullet or m.label.endswith(":")
                                                                        or re.match(r"\S+\s*:", text)):
         return "proposal", m.rest, None, []

@@ -125,9 +125,10 @@ def read_header(lines: list[Line], end: int) -> Header:
                 h.place = h.place or value
             elif f.value == "dnr":
                 h.diarienummer = h.diarienummer or value
-            elif f.value == "body" and h.body is None and value:
-                h.body = _named_body(value, i + 1, text)
-                h.body_from = "field"
+            elif f.value == "body" and h.body_from != "field" and value:
+                named = _named_body(value, i + 1, text)  # "Organ: X" says who met, over any title
+                if named is not None:
+                    h.body, h.body_from = named, "field"
             continue
         if (s := SIGNATURE.match(text)) is not None and s.value in ("secretary", "chair", "adjuster") and s.rest \
                 and "\t" not in lines[i].text:

@@ -21,7 +21,7 @@ from loaders.reading.decisions import body_from_decisions
 from loaders.reading.header import body_kind_of_noun, read_header
 from loaders.reading.items import read_item
 from loaders.reading.layout import Line, layout
-from loaders.reading.structure import find_sections
+from loaders.reading.structure import Section, find_sections
 from loaders.records import Attendee, Mention, MinutesRecord
 
 __all__ = ["read_minutes"]
@@ -54,6 +54,10 @@ def read_minutes(raw_lines: list[str]) -> MinutesRecord:
     for person in record.attendees:
         if len(person.name.split()) > 1:
             ctx.people[fold(person.name)] = person.name
+    if not any(s.kind in ("item", "action") for s in sections) and lines:
+        # no agenda items to go by (a web page's text): the whole text is read as one item without a
+        # label, so its decisions are still found
+        sections.append(Section("item", "", "", 0, 0, len(lines)))
     for section in sections:
         if section.kind in ("item", "action"):
             record.items.append(read_item(lines, section, ctx, record))
