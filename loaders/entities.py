@@ -125,7 +125,8 @@ _LPO = re.compile(r"(?<![\w-])(LPO|[Ll]okalt programområde)(?:\s*\((?:[Ll]okalt
 # "Arbetsgruppen för hemsjukvårdsavtalet", "Referensgruppen för …", "LAG samsjuklighet inom primärvården"
 _WORKING = re.compile(r"(?<![\w-])([Aa]rbetsgrupp(?:en)?|[Rr]eferensgrupp(?:en)?|LAG)(?![\w-])(?=((?:\s+\S+){0,8}))")
 # "Beredningsgruppen", "Samordningsgruppen" (a capitalised compound that is not one of the above)
-_OTHER_GROUP = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{3,}gruppen|[A-ZÅÄÖ][\wÅÄÖ]{1,12}-gruppen)(?![\w-])")
+_OTHER_GROUP = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{3,}gruppen|[A-ZÅÄÖ][\wÅÄÖ]{1,12}-gruppen)(?![\w-])"
+                          r"(?:\s+för\s+(?P<topic>[a-zåäö][\w-]*(?:\s+[\w-]+){0,2}))?")
 
 # --- organisations ---------------------------------------------------------------------------
 _REGION = re.compile(r"(?<![\w-])(Region(?:\s+[A-ZÅÄÖ]\w+){1,2}(?:\s+län)?)(?![\w-])")
@@ -231,7 +232,10 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
             inner = find_mentions(owner, line, ctx)
             parent = inner[0].name if inner else None
         if parent:
-            add(m.start(), m.end(), _mention(f"Styrgruppen för {parent}", "SteeringGroup", line, quote, parent=parent))
+            written = " ".join(m[0].split())
+            aliases = [written[0].upper() + written[1:]] if owner not in ("sin", "dess") else []
+            add(m.start(), m.end(), _mention(f"Styrgruppen för {parent}", "SteeringGroup", line, quote, parent=parent,
+                                             aliases=aliases))
     for m in _NETWORK.finditer(text):
         raw = m[1]
         if fold(raw) in ("natverket", "natverk", "natverkets") or raw.lower().startswith(("nationell", "regional")):
@@ -302,7 +306,15 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
     for m in _OTHER_GROUP.finditer(text):
         if re.match(r"(?i)(styr|process|arbets|referens)", m[1]):
             continue
-        add(m.start(), m.end(), _mention(m[1], "WorkingGroup", line, quote))
+        topic = _topic(m["topic"].split(), inner={"och"}) if m["topic"] else []
+        if topic and m["topic"].split()[0].startswith("mål"):
+            topic = m["topic"].split()[:2]  # "Beslutsgruppen för mål 5b-skärgården"
+        if topic:
+            name = f"{m[1]} för {' '.join(topic)}"
+            add(m.start(), m.start() + len(m[0].split(" för ")[0]) + 5 + len(" ".join(topic)),
+                _mention(name, "WorkingGroup", line, quote))
+        else:
+            add(m.start(), m.end(1), _mention(m[1], "WorkingGroup", line, quote))
     _find_orgs(text, line, quote, ctx, add)
     _find_agreements(text, line, quote, ctx, add)
     _find_initiatives(text, line, quote, add)

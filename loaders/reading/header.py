@@ -38,6 +38,30 @@ _PROPER = re.compile(r"^[A-ZÅÄÖÉ0-9][\w&/.-]*(?:\s+(?:[A-ZÅÄÖÉa-zåäö�
 _PAGE = re.compile(r"(?i)\b(?:sida\s+)?\d+\s*\(\d+\)|\bsida\s+\d+\b")
 _BODY_WORD = re.compile(r"(?i)(grupp|nätverk|råd|nämnd|styrelse|utskott|förbund|forum|kommitté|delegation|beredning|"
                         r"samråd|fullmäktige|direktion|presidium|kansli|plattform)")
+_NUMBER = re.compile(r"(?i)^(?:nr|nummer|no)\.?\s*\d|^\d")
+_LABEL_IN_TITLE = re.compile(r"\s+(?=(?:Dag och tid|Datum och tid|Tid och plats|Dag|Datum|Tid|Plats|Närvarande|"
+                             r"Beslutande|Ledamöter)\b\s*:?)")
+_COMPOUND = re.compile(r"(?i)^(?:(?:från|vid|med)\s+)?(?P<kind>styrgrupps|nätverks|arbetsgrupps|beslutsgrupps|"
+                       r"referensgrupps|processgrupps|rådets?|samverkansgrupps)möte[t]?\b\s*(?:med\s+|för\s+|i\s+)?"
+                       r"(?P<name>.*)$")
+_COMPOUND_NOUN = {"styrgrupps": ("Styrgruppen", "SteeringGroup"), "nätverks": ("Nätverket", "Network"),
+                  "arbetsgrupps": ("Arbetsgruppen", "WorkingGroup"), "beslutsgrupps": ("Beslutsgruppen", "WorkingGroup"),
+                  "referensgrupps": ("Referensgruppen", "WorkingGroup"), "processgrupps": ("Processgruppen",
+                                                                                          "ProcessGroup"),
+                  "rådets": ("Rådet", "Council"), "rådet": ("Rådet", "Council"),
+                  "samverkansgrupps": ("Samverkansgruppen", "WorkingGroup")}  # fmt: skip
+
+
+def _title_case(text: str) -> str:
+    """ "ENERGIINTELLIGENT DALARNA" -> "Energiintelligent Dalarna"; mixed case stays as written."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 6 or not all(c.isupper() for c in letters):
+        return text
+    words = text.lower().split()
+    return " ".join(w if w in ("och", "för", "i", "om", "med") and k else w[:1].upper() + w[1:]
+                    for k, w in enumerate(words))
+
+
 _STYRELSEMOTE = re.compile(r"(?i)^styrelse(?:möte|sammanträde)")
 
 
@@ -76,8 +100,20 @@ def _group_mention(text: str, line: int, quote: str) -> Mention | None:
 def _named_body(rest: str, line: int, quote: str) -> Mention | None:
     """The body a title names after its genre word: a known group pattern, or a proper-noun phrase."""
     rest = rest.strip(" :–-,*")
-    if ATTENDANCE.match(rest) or HEADER_FIELDS.match(rest) or SIGNATURE.match(rest):
-        return None  # "Närvarande:" under a bare title is not who met
+    if ATTENDANCE.match(rest) or HEADER_FIELDS.match(rest) or SIGNATURE.match(rest) or _NUMBER.match(rest):
+        return None  # "Närvarande:" under a bare title is not who met; "NR 3/92-93" is a number
+    rest = _LABEL_IN_TITLE.split(rest, maxsplit=1)[0]  # "… social välfärd Dag och tid: …"
+    rest = _title_case(rest)
+    if (c := _COMPOUND.match(rest)) is not None:
+        # "styrgruppsmöte Energiintelligent Dalarna" -> Styrgruppen för Energiintelligent Dalarna
+        name = _TRAILING.sub("", _MEETING_WORDS.sub("", c["name"], count=1)).strip(" :–-,*.")
+        for d in reversed(find_dates(name)):
+            name = name[: d.start] + name[d.end :]
+        name = name.strip()
+        noun, kind = _COMPOUND_NOUN[c["kind"].lower()]
+        if name and name[:1].isupper() and len(name.split()) <= 5:
+            return Mention(name=f"{noun} för {name}", kind=kind, line=line, quote=quote)
+        return Mention(name=noun, kind=kind, line=line, quote=quote)
     found = _group_mention(rest, line, quote)
     if found:
         return found
@@ -86,6 +122,9 @@ def _named_body(rest: str, line: int, quote: str) -> Mention | None:
     for d in reversed(find_dates(rest)):
         rest = rest[: d.start] + rest[d.end :]
     rest = _TRAILING.sub("", rest).strip(" :–-,*.")
+    if rest and rest[:1].islower() and _BODY_WORD.search(rest) and len(rest.split()) <= 4 \
+            and not re.search(r"\d", rest):
+        return Mention(name=rest, kind=body_kind_of_noun(rest), line=line, quote=quote)  # "sektionens styrelse"
     if not rest or not _PROPER.match(rest) or len(rest) < 2 or rest.isdigit():
         return None
     if lookup_org(rest, fuzzy=False):
@@ -147,6 +186,11 @@ def read_header(lines: list[Line], end: int) -> Header:
                     h.body = Mention(name="Styrelsen", kind="Council", line=i + 1, quote=text)
                 if h.body is None and not _rest_is_only_date(rest):
                     h.body = _group_mention(text, i + 1, text)
+                if h.body is None and i > 0:
+                    # "SAMVERKAN BARN OCH UNGDOM" / "Protokoll 2017-04-27": the letterhead above names it
+                    prev = next((lines[k] for k in range(i - 1, max(-1, i - 3), -1) if lines[k].text), None)
+                    if prev is not None and len(prev.text) < 60 and not find_dates(prev.text):
+                        h.body = _named_body(prev.text, prev.pos, prev.text)
                 if h.body is None:
                     # "Mötesprotokoll" / "LiTHe kod" / "2016–05–25": the body on a line of its own
                     nxt = _next_index(lines, i, end)
