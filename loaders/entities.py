@@ -233,7 +233,8 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
             parent = inner[0].name if inner else None
         if parent:
             written = " ".join(m[0].split())
-            aliases = [written[0].upper() + written[1:]] if owner not in ("sin", "dess") else []
+            named = owner not in ("sin", "dess") and owner.lower() not in ("nätverkets", "gruppens", "rådets")
+            aliases = [written[0].upper() + written[1:]] if named else []
             add(m.start(), m.end(), _mention(f"Styrgruppen för {parent}", "SteeringGroup", line, quote, parent=parent,
                                              aliases=aliases))
     for m in _NETWORK.finditer(text):
