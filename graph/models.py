@@ -10,7 +10,7 @@ read from that table.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -139,3 +139,6 @@ class Fragment(BaseModel):
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+    #: how completely the reader read it: "complete", or "partial" with what it did not find
+    reading: Literal["complete", "partial"] = "complete"
+    problems: list[str] = Field(default_factory=list)

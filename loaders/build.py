@@ -16,6 +16,7 @@ from graph.models import GROUP_KINDS, Edge, EdgeType, Fragment, Node, NodeKind, 
 from graph.text import fold
 from loaders.entities import Context, find_mentions
 from loaders.lexicon import lookup_org
+from loaders.reading.status import reading_status
 from loaders.records import MandateRecord, Mention, MinutesRecord
 
 __all__ = ["FragmentBuilder", "mandate_fragment", "minutes_fragment", "org_type_of"]
@@ -242,6 +243,7 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
         _item(b, people, record, item, index, meeting_id, body_id, body_name, date)
     b.declare_aliases(record.aliases)
     _first_name_aliases(b, people, lines)
+    b.fragment.reading, b.fragment.problems = reading_status(record)
     return b.done()
 
 
@@ -484,5 +486,6 @@ def mandate_fragment(document: str, record: MandateRecord, lines: list[str], **d
             b.edge(EdgeType.DECIDED_BY, decision, b.entity(d.body), d.line, d.quote, date=d.date)
         if subject:
             b.edge(EdgeType.CONCERNS, decision, subject, d.line, d.quote)
+    b.fragment.reading, b.fragment.problems = reading_status(record)
     b.declare_aliases(record.aliases)
     return b.done()
