@@ -55,6 +55,9 @@ class FileRecord(BaseModel):
     warnings: int = 0
     #: The parser crashed on the file's last version (its traceback is in the store's log).
     crashed: bool = False
+    #: How completely it was read: "complete" or "partial", and what the reader did not find.
+    reading: Literal["complete", "partial"] = "complete"
+    problems: list[str] = Field(default_factory=list)
 
 
 class Registry(BaseModel):

@@ -65,6 +65,9 @@ class FileResult:
     warnings: int = 0
     #: The parser crashed (a bug): the traceback is in the store's log.
     crashed: bool = False
+    #: How completely the reader read it: "complete" or "partial" (``problems`` say what it missed).
+    reading: str = "complete"
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -166,6 +169,7 @@ def _ingest_one(store: EmbeddedStore, registry: Registry, path: Path) -> FileRes
         if existing and existing.status == "loaded" and existing.sha256 == digest and store.fragment_path(doc).exists():
             result.status, result.doc_kind = "unchanged", existing.doc_kind
             result.nodes, result.edges, result.warnings = existing.nodes, existing.edges, existing.warnings
+            result.reading, result.problems = existing.reading, list(existing.problems)
             return result
         text = read_document(resolved)
         fragment = parse_document(doc, text.lines, format=text.format, content_hash=digest)
@@ -188,9 +192,11 @@ def _ingest_one(store: EmbeddedStore, registry: Registry, path: Path) -> FileRes
     result.status = "replaced" if existing and existing.status == "loaded" else "loaded"
     result.doc_kind = fragment.doc_kind
     result.nodes, result.edges, result.warnings = len(fragment.nodes), len(fragment.edges), len(fragment.warnings)
+    result.reading, result.problems = fragment.reading, list(fragment.problems)
     registry.files[doc] = FileRecord(
         doc=doc, path=str(resolved), sha256=digest, size=len(data), status="loaded", doc_kind=fragment.doc_kind,
         ingested_at=now_iso(), nodes=result.nodes, edges=result.edges, warnings=result.warnings,
+        reading=fragment.reading, problems=list(fragment.problems),
     )
     return result
 

@@ -53,10 +53,15 @@ def ingest_command(args: argparse.Namespace) -> int:
         elif args.verbose:
             print(f"{_STATUS_SHORT[f.status]:<10} {f.path} ({f.doc_kind}, {f.nodes} noder, {f.edges} kanter, "
                   f"{f.warnings} varningar)", file=sys.stderr)  # fmt: skip
+        if f.status in ("loaded", "replaced") and f.reading == "partial":
+            print(f"DELVIS {f.path}: {', '.join(f.problems)} (samverkan status --varningar {f.doc})",
+                  file=sys.stderr)
+    partial = sum(1 for f in report.files if f.status != "failed" and f.reading == "partial")
     tally = {s: report.count(s) for s in ("loaded", "replaced", "unchanged", "failed")}
     tally["failed"] += len(missing)
     counts = ", ".join(f"{n} {_STATUS_SHORT[s]}" for s, n in tally.items() if n)
     others = f", {len(report.skipped)} andra filer hoppades över" if report.skipped else ""
+    others += f", {partial} delvis lästa" if partial else ""
     print(f"{len(report.files) + len(missing)} filer ({counts or 'inga'}{others}); "
           f"grafen: {report.nodes} noder, {report.edges} kanter; {report.warnings} varningar",
           file=sys.stderr)  # fmt: skip
@@ -93,14 +98,37 @@ def forget_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _warnings(store: EmbeddedStore, registry, wanted: str) -> int:
+    """Every warning the reader gave for one document, with its line."""
+    record = registry.files.get(wanted) or next(
+        (r for r in registry.files.values() if Path(r.path).name == Path(wanted).name or r.path == wanted), None)
+    if record is None:
+        print(f"FEL {wanted}: inte inläst i {store.root}", file=sys.stderr)
+        return EXIT_FAILED
+    fragment = store.fragment(record.doc) if record.status == "loaded" else None
+    state = {"complete": "helt läst", "partial": "delvis läst"}.get(record.reading, record.reading)
+    print(f"{record.doc}: {record.doc_kind}, {state}" + (f" ({', '.join(record.problems)})" if record.problems else ""))
+    if record.error:
+        print(f"  fel: {record.error}")
+    for w in fragment.warnings if fragment else []:
+        where = f"rad {w.line}" if w.line else "hela dokumentet"
+        print(f"  {where}: {w.message}")
+    return EXIT_OK
+
+
 def status_command(args: argparse.Namespace) -> int:
     store = EmbeddedStore(args.store)
     registry = store.registry()
+    if args.varningar:
+        return _warnings(store, registry, args.varningar)
     for record in sorted(registry.files.values(), key=lambda r: r.doc):
+        state = "delvis" if record.status == "loaded" and record.reading == "partial" else ""
         line = (
             f"{_STATUS_SHORT[record.status]:<8} {record.doc:<50} {record.doc_kind:<8} {record.nodes:>5} noder"
+            f" {state:<6}"
         )
-        print(line + (f"  {record.error}" if record.error else ""))
+        detail = record.error or (", ".join(record.problems) if state else "")
+        print(line + (f"  {detail}" if detail else ""))
     graph = store.graph()
     print(f"{len(registry.files)} filer; grafen: {len(graph.nodes)} noder, {len(graph.edges)} kanter")
     crashed = sorted(r.doc for r in registry.files.values() if r.crashed)
@@ -132,4 +160,6 @@ def register(sub) -> None:
         "status", help="the ingested files and their state, and where parser crashes are logged"
     )
     add_store_arg(p)
+    p.add_argument("--varningar", "--warnings", metavar="FIL",
+                   help="every warning the reader gave for this document, with its line")
     p.set_defaults(func=status_command, error_status=EXIT_FAILED)

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from graph.text import fold
 from loaders.entities import Context
 from loaders.reading.attendance import read_attendance
-from loaders.reading.cues import BODY_NOUNS, DECISION_HEADS
+from loaders.reading.cues import ATTENDANCE, BODY_NOUNS, DECISION_HEADS, HEADER_FIELDS
 from loaders.reading.decisions import body_from_decisions
 from loaders.reading.header import body_kind_of_noun, read_header
 from loaders.reading.items import read_item
@@ -54,6 +54,9 @@ def read_minutes(raw_lines: list[str]) -> MinutesRecord:
     for person in record.attendees:
         if len(person.name.split()) > 1:
             ctx.people[fold(person.name)] = person.name
+    pre = _text_before_items(lines, sections, first)
+    if pre is not None:
+        sections.insert(0, pre)
     if not any(s.kind in ("item", "action") for s in sections) and lines:
         # no agenda items to go by (a web page's text): the whole text is read as one item without a
         # label, so its decisions are still found
@@ -96,6 +99,20 @@ def renumber(record: BaseModel, lines: list[Line]) -> None:
 
     walk(record)
     record.warnings = [(source(n) if isinstance(n, int) else n, m) for n, m in record.warnings]
+
+
+def _text_before_items(lines: list[Line], sections: list[Section], first: int) -> Section | None:
+    """Notes that start before their first heading ("* ENA status: Man har tagit beslut i opsam …"): read
+    as an unlabelled item, since a header holds fields and lists, not prose."""
+    if first >= len(lines) or not any(s.kind in ("item", "action") for s in sections):
+        return None
+    covered = {k for s in sections if s.kind == "attendance" for k in range(s.start, s.end)}
+    prose = [k for k in range(first) if k not in covered and lines[k].text and "\t" not in lines[k].text
+             and (lines[k].bullet or len(lines[k].text.split()) >= 8) and not HEADER_FIELDS.match(lines[k].text)
+             and not ATTENDANCE.match(lines[k].text)]
+    if len(prose) < 2:
+        return None
+    return Section("item", "", "", prose[0], prose[0], first)
 
 
 def _officials(record: MinutesRecord, officials: list[tuple[str, str, int, str]]) -> None:
