@@ -361,7 +361,8 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
         else:
             name = "RSS" + (" " + " ".join(words) if words and lookup_org("Region " + " ".join(words), fuzzy=False)
                              else (" " + words[0] if words and (lookup_org("Region " + words[0], fuzzy=False)
-                                                                or _PLACE_LIKE.match(words[0])) else ""))
+                                                                or (_PLACE_LIKE.match(words[0])
+                                                                    and not is_first_name(words[0]))) else ""))
         add(m.start(), m.start() + len(name), _mention(name, "Organisation", line, quote))
     for m in _DELEGATION.finditer(text):
         if lookup_org(m[1], fuzzy=False) is None:
