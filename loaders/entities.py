@@ -178,6 +178,28 @@ def _network_name(raw: str) -> str:
     return name[0].upper() + name[1:]
 
 
+_NEEDLES = ("styrgrupp", "stygrupp", "nätverk", "råd", "rad", "processgrupp", "lpo", "programområde", "arbetsgrupp",
+            "referensgrupp", "lag", "gruppen", "region", "kommun", "rss", "delegationen", "myndigheten", "kansliet",
+            "styrelsen", "division", "stödet", "förbundet", "enheten", "samverkan", "överenskommelse", "rök", "lök",
+            "avtal", "-verksamhet", "projekt")  # fmt: skip
+_TRIGGER = re.compile("|".join(re.escape(n) for n in sorted(_NEEDLES, key=len, reverse=True)))
+
+
+def _present(low: str) -> frozenset[str]:
+    """The words in a text that some pattern needs; one pass instead of one per pattern."""
+    found = set(_TRIGGER.findall(low))
+    for long, short in (("styrgrupp", "grupp"), ("processgrupp", "grupp")):
+        if long in found:
+            found.add(short)
+    return frozenset(found)
+
+
+def _scan(pattern: re.Pattern[str], needles: tuple[str, ...], present: frozenset[str], text: str):
+    """``pattern.finditer(text)``, skipped when none of the words the pattern needs is in the text
+    (a set test costs far less than running a pattern with lookarounds)."""
+    return pattern.finditer(text) if not present.isdisjoint(needles) else ()
+
+
 def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
     """Every entity this sentence names, in order; bare references resolved through ``ctx``."""
     found: list[tuple[int, int, Mention]] = []
@@ -191,7 +213,8 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
         found.append((start, end, mention))
 
     quote = text.strip()
-    for m in _STEERING.finditer(text):
+    low = _present(text.lower())
+    for m in _scan(_STEERING, ('styrgrupp', 'stygrupp'), low, text):
         before = text[max(0, m.start() - 4) : m.start()]
         if re.search(r"\b(en|som)\s$", before):  # "tillsätta en styrgrupp", "i rollen som styrgrupp för"
             continue
@@ -216,7 +239,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
             parent = ctx.body
         if parent:
             add(m.start(), m.end(), _mention(f"Styrgruppen för {parent}", "SteeringGroup", line, quote, parent=parent))
-    for m in _STEERING_GEN.finditer(text):
+    for m in _scan(_STEERING_GEN, ('styrgrupp',), low, text):
         owner = m[1]
         if owner in ("sin", "dess") or owner.lower() in ("nätverkets", "gruppens"):
             parent = (ctx.subject.name if ctx.subject and owner in ("sin", "dess") else None) or ctx.body
@@ -237,7 +260,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
             aliases = [written[0].upper() + written[1:]] if named else []
             add(m.start(), m.end(), _mention(f"Styrgruppen för {parent}", "SteeringGroup", line, quote, parent=parent,
                                              aliases=aliases))
-    for m in _NETWORK.finditer(text):
+    for m in _scan(_NETWORK, ('nätverk',), low, text):
         raw = m[1]
         if fold(raw) in ("natverket", "natverk", "natverkets") or raw.lower().startswith(("nationell", "regional")):
             continue
@@ -245,7 +268,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
         if m[2]:
             name = f"{name} för {m[2]}"
         add(m.start(), m.end(), _mention(name, "Network", line, quote))
-    for m in _COUNCIL.finditer(text):
+    for m in _scan(_COUNCIL, ('råd', 'rad'), low, text):
         raw = m[1]
         if lookup_org(raw, fuzzy=False):
             continue
@@ -254,7 +277,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
             continue
         name = name[0].upper() + name[1:] + (f" för {m[2]}" if m[2] else "")
         add(m.start(), m.end(), _mention(name, "Council", line, quote))
-    for m in _PROCESS.finditer(text):
+    for m in _scan(_PROCESS, ('processgrupp',), low, text):
         regional = m[1].lower().startswith("regional")
         topic = _topic(m[2].split())
         if topic and topic[0].lower() in ("för", "inom", "om"):
@@ -273,7 +296,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
             ref = ctx.subject if ctx.subject and ctx.subject.kind == "ProcessGroup" else ctx.last.get("ProcessGroup")
             if ref and (regional == ref.name.lower().startswith("regional") or not regional):
                 add(m.start(), m.end(1), ref.model_copy(update={"line": line, "quote": quote}))
-    for m in _LPO.finditer(text):
+    for m in _scan(_LPO, ('lpo', 'programområde'), low, text):
         if re.search(r"(samtliga|flera|alla|de)\s+$", text[: m.start()]):
             continue
         words = m[2].split()
@@ -290,7 +313,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
                 _mention(name, "ProgramArea", line, quote, aliases=aliases))
         elif ctx.last.get("ProgramArea") and m[1] == "LPO":
             add(m.start(), m.end(1), ctx.last["ProgramArea"].model_copy(update={"line": line, "quote": quote}))
-    for m in _WORKING.finditer(text):
+    for m in _scan(_WORKING, ('arbetsgrupp', 'referensgrupp', 'lag'), low, text):
         words = m[2].split()
         if m[1] == "LAG":
             topic = _topic(words, inner={"inom", "för", "i"})
@@ -304,7 +327,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
                 head = head if head.endswith("en") else head + "en"
                 add(m.start(), m.end(1) + len(" ".join(words[: len(topic) + 1])) + 1,
                     _mention(f"{head} för {' '.join(topic)}", "WorkingGroup", line, quote))
-    for m in _OTHER_GROUP.finditer(text):
+    for m in _scan(_OTHER_GROUP, ('gruppen',), low, text):
         if re.match(r"(?i)(styr|process|arbets|referens)", m[1]):
             continue
         topic = _topic(m["topic"].split(), inner={"och"}) if m["topic"] else []
@@ -316,9 +339,9 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
                 _mention(name, "WorkingGroup", line, quote))
         else:
             add(m.start(), m.end(1), _mention(m[1], "WorkingGroup", line, quote))
-    _find_orgs(text, line, quote, ctx, add)
-    _find_agreements(text, line, quote, ctx, add)
-    _find_initiatives(text, line, quote, add)
+    _find_orgs(text, line, quote, ctx, add, low)
+    _find_agreements(text, line, quote, ctx, add, low)
+    _find_initiatives(text, line, quote, add, low)
     mentions = [m for _, _, m in sorted(found, key=lambda t: t[0])]
     for mention in mentions:
         ctx.remember(mention)
@@ -329,8 +352,8 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
 _PLACE_LIKE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{3,}(?<!en)(?<!ning)(?<!het)(?<!else)(?<!grupp)(?<!verket)$")
 
 
-def _find_orgs(text, line, quote, ctx, add) -> None:
-    for m in _REGION.finditer(text):
+def _find_orgs(text, line, quote, ctx, add, low) -> None:
+    for m in _scan(_REGION, ('region',), low, text):
         candidates = [m[1]] + ([m[1].rsplit(" ", 1)[0]] if " " in m[1][7:] else [])
         for candidate in candidates:  # "Region Jämtland Härjedalen", "Region Kalmar län", "Region Dalarna Falun"
             org = lookup_org(candidate, fuzzy=False)
@@ -340,7 +363,7 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
         else:  # a region by its form: "Region Norrvalla"
             name = " ".join(m[1].split()[:2])
             add(m.start(), m.start() + len(name), _mention(name, "Organisation", line, quote))
-    for m in _MUNICIPALITY.finditer(text):
+    for m in _scan(_MUNICIPALITY, ('kommun',), low, text):
         for candidate in (m[1], m[1].split(" ", 1)[-1] if " " in m[1].split(" kommun")[0] else m[1]):
             org = lookup_org(candidate, fuzzy=False)
             if org:
@@ -350,7 +373,7 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
         else:  # a municipality by its form: "Åbrunna kommun"
             name = m[1].split()[-2] + " kommun"
             add(m.end() - len(name), m.end(), _mention(name, "Organisation", line, quote))
-    for m in _RSS.finditer(text):
+    for m in _scan(_RSS, ('rss',), low, text):
         tail = m[1].strip()
         words = tail.split()
         # "RSS Dalarna" / "RSS Jämtland Härjedalen"; "RSS befintliga …" is the bare abbreviation
@@ -364,12 +387,12 @@ def _find_orgs(text, line, quote, ctx, add) -> None:
                                                                 or (_PLACE_LIKE.match(words[0])
                                                                     and not is_first_name(words[0]))) else ""))
         add(m.start(), m.start() + len(name), _mention(name, "Organisation", line, quote))
-    for m in _DELEGATION.finditer(text):
+    for m in _scan(_DELEGATION, ('delegationen', 'myndigheten', 'kansliet', 'styrelsen'), low, text):
         if lookup_org(m[1], fuzzy=False) is None:
             add(m.start(), m.end(), _mention(m[1][0].upper() + m[1][1:], "Organisation", line, quote))
-    for m in _DIVISION.finditer(text):
+    for m in _scan(_DIVISION, ('division',), low, text):
         add(m.start(), m.end(), _mention(m[1], "Organisation", line, quote))
-    for m in _UNIT.finditer(text):
+    for m in _scan(_UNIT, ('stödet', 'kansliet', 'förbundet', 'enheten', 'samverkan'), low, text):
         name = m[1]
         tail = name.split()[-1]
         if " " in name and lookup_org(tail, fuzzy=False) is None and lookup_org("Region " + tail, fuzzy=False) is None \
@@ -427,8 +450,8 @@ def agreement_key(name: str) -> str:
     return AGREEMENT_SYNONYMS.get(key, key)
 
 
-def _find_agreements(text, line, quote, ctx, add) -> None:
-    for m in _AGREEMENT.finditer(text):
+def _find_agreements(text, line, quote, ctx, add, low) -> None:
+    for m in _scan(_AGREEMENT, ('överenskommelse',), low, text):
         words = m[2].split()
         if words and words[0].lower() in ("om", "för", "inom"):
             words = words[1:]
@@ -450,12 +473,12 @@ def _find_agreements(text, line, quote, ctx, add) -> None:
                 _mention(name, "Agreement", line, quote))
         elif ctx.last.get("Agreement"):
             add(m.start(), m.end(1), ctx.last["Agreement"].model_copy(update={"line": line, "quote": quote}))
-    for m in _ROK.finditer(text):  # "RÖK Missbruk och beroende", "RÖK:ar Barn och ungas hälsa"
+    for m in _scan(_ROK, ('rök', 'lök'), low, text):  # "RÖK Missbruk och beroende", "RÖK:ar Barn och ungas hälsa"
         topic = _topic(m[1].split(), inner={"och"}, limit=5)
         if topic:
             add(m.start(), m.start(1) + len(" ".join(topic)), _mention(f"RÖK {' '.join(topic)}".rstrip(","), "Agreement",
                                                                         line, quote))
-    for m in _AVTAL.finditer(text):
+    for m in _scan(_AVTAL, ('avtal',), low, text):
         word = m[1]
         if word.lower().startswith(_GENERIC_AVTAL) or fold(word) in ("avtalet",):
             continue
@@ -466,12 +489,12 @@ def _find_agreements(text, line, quote, ctx, add) -> None:
         add(m.start(), m.end(), _mention(name, "Agreement", line, quote))
 
 
-def _find_initiatives(text, line, quote, add) -> None:
+def _find_initiatives(text, line, quote, add, low) -> None:
     for m in _CAMEL.finditer(text):
         add(m.start(), m.end(), _mention(m[1], "Initiative", line, quote))
-    for m in _VERKSAMHET.finditer(text):
+    for m in _scan(_VERKSAMHET, ('-verksamhet',), low, text):
         add(m.start(), m.end(1), _mention(m[1], "Initiative", line, quote))
-    for m in _PROJECT.finditer(text):
+    for m in _scan(_PROJECT, ('projekt',), low, text):
         name = m["a"] or m["b"]
         if name and not lookup_org(name, fuzzy=False):
             add(m.start(), m.end(), _mention(name, "Initiative", line, quote))

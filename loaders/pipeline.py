@@ -27,10 +27,8 @@ from graph.kinds import DocKind, FileStatus
 from graph.models import Fragment, GraphData, Warning
 from graph.store import EmbeddedStore, FileRecord, Registry, now_iso
 from loaders.build import mandate_fragment, minutes_fragment
-from loaders.classify import classify
-from loaders.mandate import parse_mandate
-from loaders.minutes import parse_minutes
 from loaders.readers import SUPPORTED_SUFFIXES, ReadError, check_file, read_document
+from loaders.reading import read_record
 from loaders.records import MandateRecord, MinutesRecord
 
 _UNKNOWN = "neither minutes nor a mandate by its first lines: read as minutes"
@@ -123,10 +121,7 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
 def parse_record(lines: list[str]) -> tuple[DocKind, MinutesRecord | MandateRecord]:
     """Text lines of one document -> what the classifier calls it and the parser's typed record
     ("unknown" is parsed as minutes). Pure; the stage ``tests/golden/`` pins."""
-    kind = classify(lines)
-    if kind == "mandate":
-        return kind, parse_mandate(lines)
-    return kind, parse_minutes(lines)
+    return read_record(lines)
 
 
 def parse_document(doc: str, lines: list[str], **doc_props) -> Fragment:

@@ -50,6 +50,9 @@ _DATE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     iso: str
@@ -75,6 +78,8 @@ def _two_digit_year(yy: str) -> int:
 def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     """Every date in ``text``, in order of appearance."""
     out: list[FoundDate] = []
+    if not _DIGIT.search(text):
+        return out
     for m in _DATE.finditer(text):
         g = m.groupdict()
         exact = True

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 
 from loaders.reading.cues import ATTENDANCE, DECISION_HEADS, MANDATE_TITLES, MINUTES_TITLES, title_match
-from loaders.reading.layout import layout
+from loaders.reading.layout import Line, layout
 
-__all__ = ["classify"]
+__all__ = ["classify", "classify_laid"]
 
 _GIVES_TASK = re.compile(r"(?i)\b(?:ger|gav)\s+.{2,80}?\s+i\s+uppdrag\s+att\b|^uppdraget\s+till\b|\bfick\s+.{0,40}i uppdrag att")
 _ROLE = re.compile(r"(?i)^\W*(beställare|uppdragsgivare|uppdragstagare|uppdragsledare|mottagare|uppdragsägare)\b")
@@ -42,7 +42,11 @@ _DESCRIBES = re.compile(r"(?i)\b(ansvarar för|ska (?:styra|leda|samordna|ansvar
 
 def classify(lines: list[str]) -> str:
     """"minutes", "mandate", or "unknown" when neither genre shows."""
-    laid = layout(lines)
+    return classify_laid(layout(lines))
+
+
+def classify_laid(laid: list[Line]) -> str:
+    """``classify`` for lines already through ``layout``."""
     texts = [x.text.replace("\t", " ") for x in laid]
     head = [t for t in texts[:80] if t][:_HEAD]
     mandate = minutes = 0.0

@@ -73,15 +73,21 @@ class Line:
         return f"Line({self.n}, {self.text!r})"
 
 
+_MARKUP = re.compile(r"[*_~`<\[‘’´]")
+
+
 def _clean(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
-    text = _HTML_BREAK.sub(" ", text)
-    text = _LINK.sub(lambda m: m[1] or m[2], text)
-    text = _EMPHASIS.sub("", text)
-    text = _STRAY_QUOTES.sub("", text)
+    if _MARKUP.search(text):  # most lines carry no markup: skip its four passes
+        text = _HTML_BREAK.sub(" ", text)
+        text = _LINK.sub(lambda m: m[1] or m[2], text)
+        text = _EMPHASIS.sub("", text)
+        text = _STRAY_QUOTES.sub("", text)
     text = text.replace("\\", " ").rstrip()
     if "|" in text and _PIPE_ROW.match(text) and text.count("|") >= 1:
         cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    elif "\t" not in text and "   " not in text:
+        return " ".join(text.split())
     else:
         cells = _COLUMN_GAP.sub("\t", text).split("\t")
     cells = [" ".join(c.split()) for c in cells]

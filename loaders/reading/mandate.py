@@ -58,8 +58,8 @@ _PAID_BY = re.compile(r"(?i)\bmedl(?:en|et)\s+(?:utbetalas|betalas\s+ut|rekvirer
 _INSIDE = re.compile(r"\binom\s+(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){0,2})")
 
 
-def read_mandate(raw_lines: list[str]) -> MandateRecord:
-    lines = layout(raw_lines)
+def read_mandate(raw_lines: list[str], laid: list | None = None) -> MandateRecord:
+    lines = laid if laid is not None else layout(raw_lines)
     # the lines as the older helpers read them: a bullet keeps its marker ("• Processgrupp demens")
     clean = [("• " if x.bullet else "") + x.text.replace("\t", " ") if x.text else "" for x in lines]
     record = MandateRecord()

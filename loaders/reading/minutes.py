@@ -33,8 +33,8 @@ _BODY_NOUN = re.compile(r"(?:^|(?<=[.:]\s)|(?<=^Att:\s))(" + "|".join(
 _OFFICIAL_ROLES = {"secretary": "sekreterare", "chair": "ordförande", "adjuster": "justerare"}
 
 
-def read_minutes(raw_lines: list[str]) -> MinutesRecord:
-    lines = layout(raw_lines)
+def read_minutes(raw_lines: list[str], laid: list[Line] | None = None) -> MinutesRecord:
+    lines = laid if laid is not None else layout(raw_lines)
     sections = find_sections(lines)
     first = next((s.start for s in sections if s.kind in ("item", "action")), len(lines))
     header = read_header(lines, first)
