@@ -188,9 +188,8 @@ _TRIGGER = re.compile("|".join(re.escape(n) for n in sorted(_NEEDLES, key=len, r
 def _present(low: str) -> frozenset[str]:
     """The words in a text that some pattern needs; one pass instead of one per pattern."""
     found = set(_TRIGGER.findall(low))
-    for long, short in (("styrgrupp", "grupp"), ("processgrupp", "grupp")):
-        if long in found:
-            found.add(short)
+    if any(n.endswith("grupp") for n in found):
+        found.add("grupp")  # "Länsarbetsgruppen": the longer word took the match
     return frozenset(found)
 
 
@@ -327,7 +326,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
                 head = head if head.endswith("en") else head + "en"
                 add(m.start(), m.end(1) + len(" ".join(words[: len(topic) + 1])) + 1,
                     _mention(f"{head} för {' '.join(topic)}", "WorkingGroup", line, quote))
-    for m in _scan(_OTHER_GROUP, ('gruppen',), low, text):
+    for m in _scan(_OTHER_GROUP, ('gruppen', 'grupp'), low, text):
         if re.match(r"(?i)(styr|process|arbets|referens)", m[1]):
             continue
         topic = _topic(m["topic"].split(), inner={"och"}) if m["topic"] else []
