@@ -212,11 +212,7 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
 
     body_id = b.entity(record.body) if record.body else None
     body_name = record.body.name if record.body else None
-    if body_id is None:
-        b.warn(None, "inget organ hittades: mötet sparas utan HELD_BY")
     date = record.date
-    if date is None:
-        b.warn(record.date_line, "mötets datum står inte i texten: sparas utan datum")
     header_line = record.body.line if record.body else 1
     header_quote = record.body.quote if record.body else (lines[0] if lines else document)
     meeting_id = b.node(

@@ -31,7 +31,7 @@ from loaders.readers import SUPPORTED_SUFFIXES, ReadError, check_file, read_docu
 from loaders.reading import read_record
 from loaders.records import MandateRecord, MinutesRecord
 
-_UNKNOWN = "neither minutes nor a mandate by its first lines: read as minutes"
+_UNKNOWN = "varken protokoll eller uppdragsbeskrivning att döma av texten: läses som protokoll"
 
 __all__ = [
     "FileResult",

@@ -149,7 +149,7 @@ def test_neither_minutes_nor_mandate_is_read_as_minutes_with_a_warning():
     lines = ["Inbjudan", "", "Välkommen till en dag om spontanidrott i Timrå den 4 oktober."]
     fragment = parse_document("inbjudan.txt", lines)
     assert fragment.doc_kind == "unknown"
-    assert fragment.warnings[0].message.startswith("neither minutes nor a mandate")
+    assert fragment.warnings[0].message.startswith("varken protokoll eller uppdragsbeskrivning")
     assert fragment.warnings[0].document == "inbjudan.txt"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.classify import classify
+from loaders.reading.genre import classify
 
 
 def _lines(text: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 ``tests/golden/<corpus>/<document>.json`` holds the classifier's kind and the parser's record
 (``MinutesRecord`` or ``MandateRecord``, ``model_dump(mode="json")``, keys sorted) of each document
-in ``examples/docs``, ``tests/corpus/docs`` and ``tests/corpus_b/docs``. A change in what a parser
+in ``examples/docs`` and the corpora under ``tests/`` (fictitious, and anonymised real documents). A change in what a parser
 reads fails here with a diff of the records; when the change is meant, write the files anew and
 review them in ``git diff``::
 
@@ -32,6 +32,9 @@ CORPORA = {
     "examples": ROOT / "examples" / "docs",
     "corpus": ROOT / "tests" / "corpus" / "docs",
     "corpus_b": ROOT / "tests" / "corpus_b" / "docs",
+    "corpus_c": ROOT / "tests" / "corpus_c" / "docs",
+    "corpus_real_public": ROOT / "tests" / "corpus_real_public" / "docs",
+    "corpus_real_networks": ROOT / "tests" / "corpus_real_networks" / "docs",
 }
 REGEN_ENV = "SAMVERKAN_REGEN_GOLDEN"
 REGENERATE = os.environ.get(REGEN_ENV, "").strip() not in ("", "0")

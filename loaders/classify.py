@@ -1,5 +1,0 @@
-"""Which kind of document is this: minutes or a mandate? (``loaders.reading.genre``)."""
-
-from loaders.reading.genre import classify
-
-__all__ = ["classify"]
