@@ -37,6 +37,10 @@ _PRESENCE = {fold(k) or k: v for k, v in PRESENCE_ANSWERS.items()}
 # a party beside a name: the national parties in either case ("(S)", "(fp)") and a local party's
 # initials ("(VF)", "(VIP)"); an organisation's known acronym in brackets is not a party
 _PARTY = re.compile(r"\s*\((S|M|C|V|KD|L|MP|SD|FP|Fi|ÖP|SPI|s|m|c|v|kd|l|mp|sd|fp|[A-ZÅÄÖ]{1,4})\)")
+_LEADING_ROLE = re.compile(r"(?i)^(" + "|".join(sorted((re.escape(k) for k in ROLE_WORDS if " " in k or len(k) > 4),
+                                                        key=len, reverse=True)) + r")\.?\s+(?=[A-ZÅÄÖ])")
+_PARTY_NAME = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)+\s*\((?:S|M|C|V|KD|L|MP|SD|FP|s|m|c|v|kd|l|mp|sd|fp)\)")
+_GLUED_MARK = re.compile(r"\)\s?X\b")
 _AFTER_BRACKET = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)+)")
 _PAREN = re.compile(r"\s*\(([^()]{1,60})\)")
 _NOTE = re.compile(r"(?i)^\(?\s*(överstruken|överstrukna|kursiv|fetstil|x\s*=)")
@@ -116,6 +120,13 @@ def _blocks(lines: list[Line], sections: list[Section], header_end: int) -> list
             i += 1
             continue
         cue = ATTENDANCE.match(lines[i].text.split("\t")[0]) if len(lines[i].text) < 300 else None
+        if cue is None and len(_PARTY_NAME.findall(lines[i].text)) >= 3:
+            # "ande: Ulrika Fornell (M), ordförande Anna Rydell (KD) …": a list of members by their
+            # parties, its label lost in extraction
+            blocks.append(_Block(i, i + 1, "present", None, None))
+            covered.add(i)
+            i += 1
+            continue
         if cue is None or (lines[i].text.endswith(".") and not cue.rest):
             i += 1
             continue
@@ -252,7 +263,9 @@ def _read_list(lines: list[Line], block: _Block) -> list[Attendee]:
                 continue
         elif i == block.start and block.cue_line == i:
             continue
-        if _stops(text):
+        if block.cue_line is None and (first := _PARTY_NAME.search(text)) is not None:
+            text = text[first.start() :]  # the party list without what stands before it ("Plats: … ande:")
+        elif _stops(text):
             continue
         cells = [c for c in text.split("\t") if c]
         if len(cells) > 1:
@@ -326,6 +339,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
     ("Maria Jonsson, Arne Holmström") is another person when it starts with a known first name.
     """
     out: list[Attendee] = []
+    text = _GLUED_MARK.sub(")", text)  # "Bo-Göran Frid (C)X": the X of a presence column, glued on
     text = _AFTER_BRACKET.sub(", ", text)  # "Roger Dvorak (VIP) Bengt Sjöstrand (S)": two people
     entries = [e for e in text.split(";")] if ";" in text else [text]
     quote = line.text.replace("\t", " ")
@@ -348,6 +362,12 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                 else:
                     title = inner
             part = _PAREN.sub("", part).strip(" .-–")
+            lead = _LEADING_ROLE.match(part)
+            if lead and current is not None and lead.end() < len(part):
+                # "ordförande Anna Rydell": the role of the name before, then the next name
+                if not explicit_role:
+                    current.role, explicit_role = _ROLES[fold(lead[1])], True
+                part = part[lead.end() :].strip()
             if not part:
                 if current is not None:
                     current.party = current.party or party

@@ -109,6 +109,10 @@ TITLE_TAIL = re.compile(r"(?i)^(?P<body>[A-ZÅÄÖ][^.:;]{1,100}?)\s*(?:[–—,
                         r"sammanfattning)\b(?P<rest>.*)$")
 
 
+_NOT_A_TITLE = re.compile(r"(?i)^(?:bilagor?|se|enligt|till|justerat|justerade|utdrag|ur|från|i|av|det|detta|"
+                          r"föregående|nästa)\b")
+
+
 def title_match(text: str) -> CueMatch | None:
     """A title line, with the genre word first ("Minnesanteckningar X") or last ("X – anteckningar").
 
@@ -119,7 +123,7 @@ def title_match(text: str) -> CueMatch | None:
     if m is not None:
         return m
     t = TITLE_TAIL.match(text)
-    if t is None or len(text) > 140:
+    if t is None or len(text) > 140 or _NOT_A_TITLE.match(t["body"]):
         return None
     return CueMatch(t["genre"], 2, f"{t['body'].strip(' –—,:-')} {t['rest'].strip(' –—,:-')}".strip())
 

@@ -55,6 +55,8 @@ _DECISION_SENTENCE = re.compile(
     r"väljs|valdes|bifalles|bordläggs)\b"
 )
 _ATT = re.compile(r"(?i)^att\b")
+_BODY_COMPOUND = re.compile(r"^[A-ZÅÄÖ][\wåäö-]*(?:styrelsen|nämnden|utskottet|rådet|direktionen|fullmäktige|"
+                            r"beredningen|presidiet|gruppen|nätverket)$")
 _GENITIVE_HEAD = re.compile(r"^[A-ZÅÄÖ][\wåäö-]{2,40}s\s+beslut\b\s*:?\s*(?P<rest>.*)$")
 _APPROVE_VERB = re.compile(r"(?i)\b(bifall\w*|bifölls|godkän\w*|antas|antogs|anta|antar|bevilja\w*|tillstyrk\w*|"
                            r"fastställ\w*)\b|\benligt\s+(?:[\wåäö]+s\s+)?förslag|\bi\s+enlighet\s+med\s+[^.]{0,40}förslag")
@@ -348,11 +350,16 @@ def body_from_decisions(lines: list[Line], ctx: Context) -> Mention | None:
         m = DECISION_HEAD.match(line.text)
         if not m or re.match(r"(?i)^vid\b", m["subj"]):
             continue
-        for mention in find_mentions(m["subj"], line.pos, ctx):
-            if mention.kind in GROUP_KIND_NAMES:
-                key = fold(mention.name)
-                counts[key] = (counts.get(key, (0, mention))[0] + 1, counts.get(key, (0, mention))[1])
-                break
+        found = [x for x in find_mentions(m["subj"], line.pos, ctx) if x.kind in GROUP_KIND_NAMES]
+        subj = m["subj"].strip()
+        if not found and (b := _BODY_COMPOUND.match(subj)) is not None:
+            # "Koncernstyrelsen beslöt": a body named by a compound of its noun
+            from loaders.reading.header import body_kind_of_noun
+
+            found = [Mention(name=b[0], kind=body_kind_of_noun(b[0]), line=line.pos, quote=line.text)]
+        for mention in found[:1]:
+            key = fold(mention.name)
+            counts[key] = (counts.get(key, (0, mention))[0] + 1, counts.get(key, (0, mention))[1])
     if not counts:
         return None
     return max(counts.values(), key=lambda t: t[0])[1]

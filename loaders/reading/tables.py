@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from graph.text import fold
-from loaders.entities import TITLE_WORD, looks_like_person, split_names
+from loaders.entities import TITLE_WORD, looks_like_person, name_token, split_names
 from loaders.lexicon import is_first_name, lookup_org, region_for_county
 from loaders.reading.layout import BULLET_MARK as BULLET
 from loaders.records import Attendee
@@ -94,7 +94,7 @@ def read_table(clean: list[str], start: int | None, first_item: int) -> list[Att
             cut = next((k for k, t in enumerate(tokens) if k >= 2 and TITLE_WORD.search(t)), None)
             if cut:
                 name, title = " ".join(tokens[:cut]), " ".join(tokens[cut:])
-            if looks_like_person(name) or (len(name.split()) >= 2 and all(t[:1].isupper() for t in name.split())
+            if looks_like_person(name) or (len(name.split()) >= 2 and all(name_token(t) for t in name.split())
                                            and not lookup_org(name, fuzzy=False)):
                 attendees.append(Attendee(name=name, organisation=org, role=role, title=title, line=n + 1, quote=quote))
 
