@@ -51,6 +51,7 @@ class Context:
     last: dict[str, Mention] = field(default_factory=dict)  # kind -> latest full mention
     people: dict[str, str] = field(default_factory=dict)  # folded full name -> name as written
     aliases: dict[str, str] = field(default_factory=dict)  # "LCHNV" -> "Länschefsnätverket"
+    titles: dict[str, str] = field(default_factory=dict)  # folded job title -> the attendee holding it
 
     def first_name_matches(self, first: str) -> list[str]:
         key = fold(first)

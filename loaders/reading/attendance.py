@@ -39,6 +39,8 @@ _PRESENCE = {fold(k) or k: v for k, v in PRESENCE_ANSWERS.items()}
 _PARTY = re.compile(r"\s*\((S|M|C|V|KD|L|MP|SD|FP|Fi|ÖP|SPI|s|m|c|v|kd|l|mp|sd|fp|[A-ZÅÄÖ]{1,4})\)")
 _LEADING_ROLE = re.compile(r"(?i)^(" + "|".join(sorted((re.escape(k) for k in ROLE_WORDS if " " in k or len(k) > 4),
                                                         key=len, reverse=True)) + r")\.?\s+(?=[A-ZÅÄÖ])")
+_TITLE_THEN_NAME = re.compile(r"^(?P<title>[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*){0,3})\s+"
+                              r"(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,2})$")
 _PARTY_NAME = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)+\s*\((?:S|M|C|V|KD|L|MP|SD|FP|s|m|c|v|kd|l|mp|sd|fp)\)")
 _GLUED_MARK = re.compile(r"\)\s?X\b")
 _AFTER_BRACKET = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)+)")
@@ -119,7 +121,7 @@ def _blocks(lines: list[Line], sections: list[Section], header_end: int) -> list
         if i in covered or not lines[i].text:
             i += 1
             continue
-        cue = ATTENDANCE.match(lines[i].text.split("\t")[0]) if len(lines[i].text) < 300 else None
+        cue = ATTENDANCE.match(lines[i].text.split("\t")[0]) if len(lines[i].text) < 2000 else None
         if cue is None and len(_PARTY_NAME.findall(lines[i].text)) >= 3:
             # "ande: Ulrika Fornell (M), ordförande Anna Rydell (KD) …": a list of members by their
             # parties, its label lost in extraction
@@ -362,6 +364,12 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                 else:
                     title = inner
             part = _PAREN.sub("", part).strip(" .-–")
+            tail = _TITLE_THEN_NAME.match(part)
+            forced = False
+            if tail and current is not None and person_shape(tail["name"]):
+                # "regiondirektör Staffan Lidholm": the title of the name before, then the next name
+                current.title = current.title or tail["title"]
+                part, forced = tail["name"], True
             lead = _LEADING_ROLE.match(part)
             if lead and current is not None and lead.end() < len(part):
                 # "ordförande Anna Rydell": the role of the name before, then the next name
@@ -382,7 +390,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                 if part_role:
                     current.role, explicit_role = part_role, True
             new_person = person_shape(part, single=True) and (
-                current is None or is_first_name(words[0]) or part_org is not None or part_role is not None
+                current is None or forced or is_first_name(words[0]) or part_org is not None or part_role is not None
                 or party is not None or (current.organisation is not None and len(words) >= 2 and not _is_org(part)))
             if new_person:
                 current = Attendee(name=part, organisation=part_org or org, role=part_role or role, title=title,

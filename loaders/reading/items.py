@@ -42,9 +42,19 @@ _ATTACHMENT = re.compile(r"\b[Bb]ilaga\s+(\d+(?:\s?[A-Za-z](?:\s?[-+–]\s?[A-Za
 _PREVIOUS = re.compile(r"(?i)Föregående\s+(?:minnesanteckningar|protokoll|mötesanteckningar|möte|mötes\s+protokoll)\s*(.*)")
 _ATT = re.compile(r"(?i)^att\b")
 # a presenter named in the prose by first name or full name: "Henrik presenterade det arbete han gjort"
-_PRESENTS_NAME = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+){0,2})\s+(?:föredrog|"
-                            r"föredrar|presenterade|presenterar|redogjorde för|redogör för|informerade om|"
-                            r"redovisade|gick igenom)\b")
+_PRESENT_VERB = (r"(?:föredrog|föredrar|presenterade|presenterar|redogjorde|redogör|informerade|informerar|"
+                 r"redovisade|redovisar|rapporterade|rapporterar|gick igenom|går igenom)\b")
+_NAME = r"[A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+){0,2}"
+_JOB = r"(?:[A-ZÅÄÖa-zåäö][\wåäö-]*(?:chef|direktör|ekonom|sekreterare|samordnare|strateg|ledare|ansvarig|konsult|" \
+       r"controller|utvecklare|handläggare|utredare|konsulent|läkare|samordnaren)\s+)?"
+# "Henrik presenterade …", "Enhetschef Solveig Haugen informerade om …", "Förvaltningschef Stig Lövgren och
+# förvaltningsekonom Joanna Wójcik föredrar ärendet"
+_PRESENTS_NAME = re.compile(rf"(?:^|(?<=[.!?:]\s)){_JOB}(?P<name>{_NAME})(?:\s+och\s+{_JOB}(?P<name2>{_NAME}))?"
+                            rf"\s+{_PRESENT_VERB}")
+# "Regiondirektören informerar om …", "Redovisning av ekonomidirektör", "Muntlig information av Malin Arnholdt"
+_PRESENTS_ROLE = re.compile(rf"(?:^|(?<=[.!?:]\s))(?P<role>[A-ZÅÄÖ][\wåäö-]*(?:direktören|chefen|samordnaren|"
+                            rf"sekreteraren|ordföranden|strategen|ekonomen|ansvarige))\s+{_PRESENT_VERB}"
+                            r"|\b(?:Redovisning|Information|Föredragning|Dragning)\s+(?:av|från)\s+(?P<role2>[a-zåäö][\wåäö-]+)")
 # a title that names what it is about: "BIRK – återkoppling", "Cosmic Link - status", "En väg in (EVI)",
 # "SPAK (…)", "MiniMaria"; a plain heading ("Ringklocka", "Överlämning") names no initiative
 _NAMES_A_SUBJECT = re.compile(r"\s[–-]\s|\(\s*[A-ZÅÄÖ]{2,6}\s*\)|^[A-ZÅÄÖ]{2,6}\b|[a-zåäö][A-ZÅÄÖ][a-zåäö]")
@@ -119,15 +129,32 @@ def _presenters(clean: list[str], start: int, end: int, rec: ItemRecord, ctx: Co
     if not rec.presenters:
         for k in range(start, end):
             for pm in _PRESENTS_NAME.finditer(clean[k]):
-                name = pm["name"]
-                single = len(name.split()) == 1
-                if (looks_like_person(name) or (single and ctx.first_name_matches(name)) or (single and _first_name(name))) \
-                        and not any(fold(p.name) == fold(name) for p in rec.presenters):
-                    rec.presenters.append(Presenter(name=name, line=k + 1, quote=clean[k]))
+                for name in filter(None, (pm["name"], pm["name2"])):
+                    single = len(name.split()) == 1
+                    if (looks_like_person(name) or (single and ctx.first_name_matches(name))
+                            or (single and _first_name(name))) and not any(fold(p.name) == fold(name)
+                                                                           for p in rec.presenters):
+                        rec.presenters.append(Presenter(name=name, line=k + 1, quote=clean[k]))
+            for rm in _PRESENTS_ROLE.finditer(clean[k]):
+                role = rm["role"] or rm["role2"]
+                holder = _title_holder(role, ctx)
+                if holder and not any(fold(p.name) == fold(holder) for p in rec.presenters):
+                    rec.presenters.append(Presenter(name=holder, title=role, line=k + 1, quote=clean[k]))
     for p in rec.presenters:
         if len(p.name.split()) > 1:
             ctx.people.setdefault(fold(p.name), p.name)
     return consumed
+
+
+def _title_holder(role: str | None, ctx: Context) -> str | None:
+    """The attendee whose title the role names: "Regiondirektören" -> "Birgitta Wallén, regiondirektör"."""
+    if not role:
+        return None
+    key = fold(role)
+    for form in (key, re.sub(r"(en|n)$", "", key), re.sub(r"e$", "", key)):
+        if form in ctx.titles:
+            return ctx.titles[form]
+    return None
 
 
 def _first_name(word: str) -> bool:

@@ -52,8 +52,11 @@ def read_minutes(raw_lines: list[str], laid: list[Line] | None = None) -> Minute
         if record.body is not None:
             ctx.body, ctx.body_kind = record.body.name, record.body.kind
     for person in record.attendees:
-        if len(person.name.split()) > 1:
+        if len(person.name.split()) > 1 and person.entity == "person":
             ctx.people[fold(person.name)] = person.name
+            for title in (person.title, person.role):
+                if title:  # "Birgitta Wallén, regiondirektör": who "Regiondirektören" is
+                    ctx.titles.setdefault(fold(title).split(",")[0].strip(), person.name)
     pre = _text_before_items(lines, sections, first)
     if pre is not None:
         sections.insert(0, pre)
