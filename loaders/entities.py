@@ -230,7 +230,8 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
                 parent = ctx.aliases.get((m[3] or words[0]).strip("(),."), (m[3] or words[0]).strip("(),."))
             else:
                 # "Styrgruppen för vårdsamverkan Sjuhärad": a phrase ending in a proper noun names it
-                capitals = [k for k, w in enumerate(words[:3]) if w[:1].isupper() and w.strip("(),.:;").isalpha()]
+                capitals = [k for k, w in enumerate(words[:3]) if w[:1].isupper() and w.strip("(),.:;").isalpha()
+                            and w.strip("(),.:;") not in ("Dag", "Tid", "Datum", "Plats", "Närvarande")]
                 if capitals and all(w.strip(",.:;").lower() not in TOPIC_STOP for w in words[: capitals[0] + 1]):
                     parent = " ".join(words[: capitals[0] + 1]).strip("(),.:;")
         if parent is None and target and m[2]:

@@ -389,6 +389,17 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                 current.title = current.title or title
                 if part_role:
                     current.role, explicit_role = part_role, True
+            # "Bjurholm Per P", "Lerum Ingrid Sjödin (S)": the organisation of the name before, then the next name
+            split = next((k for k in range(1, min(len(words), 4)) if lookup_org(" ".join(words[:k]), fuzzy=False)
+                          and is_first_name(words[k]) and person_shape(" ".join(words[k:]), single=True)), None)
+            if split is not None and current is not None:
+                if current.organisation in (None, org):
+                    current.organisation = " ".join(words[:split])
+                current = Attendee(name=" ".join(words[split:]), organisation=part_org or org,
+                                   role=part_role or role, party=party, presence=presence, line=line.pos, quote=quote)
+                explicit_role = part_role is not None
+                out.append(current)
+                continue
             new_person = person_shape(part, single=True) and (
                 current is None or forced or is_first_name(words[0]) or part_org is not None or part_role is not None
                 or party is not None or (current.organisation is not None and len(words) >= 2 and not _is_org(part)))
@@ -413,17 +424,6 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
             if folded in _ROLES:
                 if not explicit_role:
                     current.role, explicit_role = _ROLES[folded], True
-                continue
-            # "Bjurholm Per P": the organisation of the name before, then the next name
-            split = next((k for k in range(1, min(len(words), 4)) if lookup_org(" ".join(words[:k]), fuzzy=False)
-                          and is_first_name(words[k]) and person_shape(" ".join(words[k:]), single=True)), None)
-            if split is not None:
-                if current.organisation in (None, org):
-                    current.organisation = " ".join(words[:split])
-                current = Attendee(name=" ".join(words[split:]), organisation=org, role=role, party=party,
-                                   presence=presence, line=line.pos, quote=quote)
-                explicit_role = False
-                out.append(current)
                 continue
             if TITLE_WORD.search(part) or part[:1].islower():
                 current.title = part if current.title is None else f"{current.title}, {part}"

@@ -37,7 +37,8 @@ __all__ = ["Section", "find_sections", "title_continues"]
 _PARAGRAPH = re.compile(r"^(?:§§?|Paragraf)\s*(?P<num>\d{1,4})(?P<sub>[a-z])?\b[.:]?\s*(?P<title>.*)$")
 # "1. Mötets öppnande", "1) …", "Punkt 3: Ekonomi", "Ärende 4 Budget", "3.2 Lägesrapport"
 _NUMBERED = re.compile(
-    r"^(?:(?:Punkt|Pkt\.?|Ärende|Ärendepunkt)\s+(?P<pnum>\d{1,2})\s*[.:)–-]?\s+|(?P<num>\d{1,2})(?:\.(?P<dec>\d{1,2}))?[.)]\s+"
+    r"^(?:(?:Punkt|Pkt\.?|Ärende|Ärendepunkt)\s+(?P<pnum>\d{1,2})\s*[.:)–-]?\s+|(?P<num>\d{1,2})(?:\.(?P<dec>\d{1,2}))?"
+    r"(?:[.)]\s+|:\s*(?=[A-ZÅÄÖ]))"
     r"|(?P<bare>\d{1,2})\s+(?=[A-ZÅÄÖ]))(?P<title>\S.*)$"
 )
 # "a) Information: …", "4a. …", "4 a) …"
