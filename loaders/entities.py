@@ -108,7 +108,7 @@ def _topic(words: list[str], inner: set[str] | None = None, limit: int = 6, comm
 # "Länschefsnätverket", "MAS/MAR-nätverket", "Länsnätverket för förvaltningschefer", "Länschefs nätverket"
 _NETWORK = re.compile(
     r"(?<![\w-])((?:[A-ZÅÄÖ][\w/]*-|[A-ZÅÄÖa-zåäö][\w]{2,}?)nätverk(?:et|ets)?|[A-ZÅÄÖ]\w{2,}s nätverket)"
-    r"(?: för ([a-zåäö][\w-]+(?: och [a-zåäö][\w-]+)?))?(?![\w-])"
+    r"(?: för (?!att\b|det\b|den\b|de\b|en\b|ett\b|oss\b|sig\b)([a-zåäö][\w-]+(?: och [a-zåäö][\w-]+)?))?(?![\w-])"
 )
 # "Välfärdsrådet", "Välfrädrådet", "Vård- och omsorgsrådet", "Politiskt samverkansråd"
 _COUNCIL = re.compile(

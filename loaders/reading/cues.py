@@ -151,6 +151,7 @@ HEADER_FIELDS = CueTable([
     ("Sammanträdesdatum", "date", "Sammanträdesdatum 2023-03-14"),
     ("Mötesdatum", "date", "Mötesdatum: 2025-02-07"),
     ("Datum och tid", "date", "Datum och tid: 7 februari 2025 kl 8.30"),
+    ("Dag och tid", "date", "Dag och tid: Torsdag den 2 november 2017 kl 11"),
     ("Datum för mötet", "date", "Datum för mötet: 2025-02-07"),
     ("Tid och plats", "date", "Tid och plats: Kommunhuset 2023-03-14 kl 13.00"),
     ("Plats och tid", "date", "Plats och tid Kommunhuset, kl. 13.00–16.30"),

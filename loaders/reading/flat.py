@@ -51,9 +51,13 @@ _MARK_AT_START = re.compile(r"^(?:(?:[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+)?§\s*\d{
 _LONG = 160
 
 
+# "… gicks igenom. Beslut: Styrgruppen beslutade …": a decision or presenter label after a full stop
+_INNER_LABEL = re.compile(r"(?<=[.!?]\s)(?=(?:Beslut|Förslag till beslut|Beslutsunderlag|Föredragande)\s*:)")
+
+
 def _label_cuts(text: str) -> list[int]:
     cuts = [m.start() for m in _LABEL.finditer(text)]
-    return cuts if len(cuts) >= 2 else []
+    return (cuts if len(cuts) >= 2 else []) + [m.start() for m in _INNER_LABEL.finditer(text)]
 
 
 def _marks(lines: list[Line]) -> dict[str, list[int]]:
@@ -93,7 +97,8 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             continue
         labels = _label_cuts(text)
         if len(labels) < 3 and len(text) <= _LONG:
-            labels = []  # a short line with one or two label words is a sentence, not a flattened page
+            # a short line with one or two label words is a sentence, not a flattened page
+            labels = [m.start() for m in _INNER_LABEL.finditer(text)]
         cuts = sorted(set(labels + _mark_cuts(text, marks)) - {0})
         if not cuts:
             out.append(replace(line, text=_unglue(text)) if _glued(text) else line)

@@ -29,7 +29,8 @@ _MEETING_WORDS = re.compile(
     r"gemensamt?)\s+)*(?:arbetsmöte|möte|mötet|sammanträde|sammanträdet|styrelsemöte|nätverksträff|träff|workshop|"
     r"planeringsdag|nätverksmöte|gruppmöte|telefonmöte|videomöte)?\s*(?:(?:med|för|i|hos|inom)\s+)?"
 )
-_TRAILING = re.compile(r"(?i)(?:\s+(?:genomfört|genomförd|hållet|hållen|via|över|på|i|den|kl\.?)(?!\w)|\s*[(,–*]|\s+-\s).*$")
+_TRAILING = re.compile(r"(?i)(?:\s+(?:genomfört|genomförd|hållet|hållen|via|över|på|i|den|kl\.?|måndag|tisdag|onsdag|"
+                       r"torsdag|fredag|lördag|söndag|måndagen|tisdagen|onsdagen|torsdagen|fredagen)(?!\w)|\s*[(,–*]|\s+-\s).*$")
 _CLOCK = re.compile(r"(?i)\bkl\.?\s*\d|\b\d{1,2}[.:]\d\d\b")
 _DEADLINE = re.compile(r"(?i)\b(senast|före|innan|till och med|t\.?o\.?m\.?|deadline|nästa möte|nästa sammanträde|"
                        r"justera[st]?|anslag|föregående|tidigare|förra)\b")
@@ -53,13 +54,18 @@ _COMPOUND_NOUN = {"styrgrupps": ("Styrgruppen", "SteeringGroup"), "nätverks": (
 
 
 def _title_case(text: str) -> str:
-    """ "ENERGIINTELLIGENT DALARNA" -> "Energiintelligent Dalarna"; mixed case stays as written."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 6 or not all(c.isupper() for c in letters):
-        return text
-    words = text.lower().split()
-    return " ".join(w if w in ("och", "för", "i", "om", "med") and k else w[:1].upper() + w[1:]
-                    for k, w in enumerate(words))
+    """ "ENERGIINTELLIGENT DALARNA" -> "Energiintelligent Dalarna": words in capitals (longer than an
+    acronym) written as names; other words stay as written."""
+    out = []
+    for k, w in enumerate(text.split()):
+        letters = [c for c in w if c.isalpha()]
+        if k and w in ("FÖR", "OCH", "MED", "I", "OM", "AV", "TILL"):
+            w = w.lower()
+        elif len(letters) > 4 and all(c.isupper() for c in letters):
+            w = w.lower()
+            w = w if w in ("och", "för", "med") and k else w[:1].upper() + w[1:]
+        out.append(w)
+    return " ".join(out)
 
 
 _STYRELSEMOTE = re.compile(r"(?i)^styrelse(?:möte|sammanträde)")
