@@ -59,6 +59,15 @@ _TAKEN_IN = re.compile(r"(?i)\b(?:har|hade)\s+(?:tagit|fattat)\s+(?:ett\s+)?besl
 
 # "att godkänna föregående protokoll." standing alone in an item: the clause of a decision
 _BARE_ATT = re.compile(r"^att\s+(?!det\b|de\b|vi\b|man\b)[a-zåäö]+\s+\S")
+_MONTH_REF = re.compile(r"(?i)\bi\s+(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b")
+# the words some rule of this module needs; a sentence without them (and without a date) is only mentions
+_INTEREST = re.compile(
+    r"(?i)besl|bestäm|enade|överens|mynnade|landade|uppdr|uppgift|ingår|ingå\b|rapporter|redovis|styr|tillhör|"
+    r"del av|hör till|underställ|placera|organiser|inrätta|bildas|etabler|\bkr\b|kronor|mkr|tkr|miljon|\bsek\b|"
+    r"godkän|fastställ|\bant[ao]|utse|utsåg|väljs|valdes|bords?l|handlingar|bifall|bifölls|bevilj|tillstyrk|avsl|"
+    r"överlämn|återremitt|beställare|^att\s|tidigare|förra|finansi|avsät|rekvir|samma möte|åt[oa]g|tar på sig|"
+    r"lova|ansvar|\bger\b|\bgav\b|\bfick\b|\bfår\b|\bge\b|tilldela|noter|rådgivande|samordna|leder"
+)
 _SAME_MEETING = re.compile(r"(?i)\b(?:vid|på|under)\s+(?:samma|det|detta)\s+(?:möte|mötet|sammanträde|tillfälle)\b")
 
 
@@ -99,7 +108,9 @@ def read_narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRec
         known_dates.extend(dates)
         if dates and _PAST.search(text) and not _FUTURE.search(text):
             record.past_dates.append(dates[0])  # the event; later dates may be deadlines or validity
-        month_ref = re.search(r"(?i)\bi\s+(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b", text)
+        if not dates and not _INTEREST.search(text):
+            continue  # a sentence with no date and no word any rule below needs: nothing more to read
+        month_ref = _MONTH_REF.search(text)
         if not dates and month_ref:
             month = MONTHS[month_ref[1].lower()]
             same_month = [d for d in known_dates if int(d[5:7]) == month]
