@@ -43,7 +43,7 @@ _REFERENCE = re.compile(r"(?i)^\s*(?:i sin tur\s+)?(?:till\s+)?(nätverket|nätv
 _PLURAL_SUBJECT = re.compile(r"(?i)^\s*(dessa grupper|grupperna|de|båda grupperna|dessa|"
                              r"[\wåäö]+(?:grupperna|nätverken|erna|orna|arna)(?:\s+och\s+\S+)?)\s*$")
 # "Nätverket har en styrgrupp …": the steering group belongs to what has it
-_HAS_STEERING = re.compile(r"(?P<owner>\S+)\s+har\s+en\s+styrgrupp\b")
+_HAS_STEERING = re.compile(r"(?<=\S)\s+har\s+en\s+styrgrupp\b")  # the owner is the word before it
 AMOUNT = re.compile(
     r"(?<![\d,])(\d{1,3}(?:[  ]\d{3})+|\d+(?:,\d+)?)\s*(kr|kronor|SEK|tkr|tusen kronor|mkr|mnkr|miljoner kronor|miljoner)\b"
 )
@@ -89,6 +89,22 @@ def reference(text: str, ctx: Context, line: int, quote: str) -> Mention | None:
     return found.model_copy(update={"line": line, "quote": quote}) if found else None
 
 
+def _has_steering_owner(text: str) -> str | None:
+    """The word before "har en styrgrupp", found in linear time (a pattern ``\\S+`` before the
+    phrase would be tried from every position of a long word).
+
+    >>> _has_steering_owner("Länschefsnätverket har en styrgrupp som möts")
+    'Länschefsnätverket'
+    """
+    m = _HAS_STEERING.search(text)
+    if not m:
+        return None
+    start = m.start()
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start : m.start()]
+
+
 def sentence_relations(text: str, line: int, ctx: Context, previous_targets: list[Mention] | None = None
                        ) -> list[RelationRecord]:
     """PART_OF, REPORTS_TO and STEERS a sentence states between named structures."""
@@ -120,10 +136,9 @@ def sentence_relations(text: str, line: int, ctx: Context, previous_targets: lis
         if source is not None:
             for target in targets:
                 add(type_, source, target)
-    has = _HAS_STEERING.search(text)
+    has = _has_steering_owner(text)
     if has:
-        owners = _structures(has["owner"], line, ctx, quote) or [r for r in [reference(has["owner"], ctx, line, quote)]
-                                                                 if r]
+        owners = _structures(has, line, ctx, quote) or [r for r in [reference(has, ctx, line, quote)] if r]
         if owners and owners[0].kind != "SteeringGroup":
             steering = Mention(name=f"Styrgruppen för {owners[0].name}", kind="SteeringGroup", line=line, quote=quote,
                                parent=owners[0].name)

@@ -56,8 +56,18 @@ class CueTable:
         alternation = "|".join(
             label_pattern(label) for label in sorted({r[0] for r in rows}, key=len, reverse=True))
         self._re = re.compile(rf"^(?P<label>{alternation}){after}{separator}(?P<rest>.*)$", re.IGNORECASE)
+        # the labels' first words: a line whose first word none of them begins is no match, and a
+        # dictionary test is far cheaper than the alternation
+        self._firsts = {label.split()[0].lower().rstrip(":*") for label, _, _ in rows}
+        self._prefixes = tuple(sorted(self._firsts))
 
     def match(self, text: str) -> CueMatch | None:
+        head = text[:60].split(None, 1)
+        if not head:
+            return None
+        first = head[0].lower()
+        if first.rstrip(":;.,–-") not in self._firsts and not first.startswith(self._prefixes):
+            return None
         m = self._re.match(text)
         if not m:
             return None

@@ -135,8 +135,11 @@ def _head_length(rest: str) -> int:
 _GLUED = re.compile(r"^(?P<label>" + _LABEL.pattern + r")(?P<value>[A-ZÅÄÖ0-9].*)$")
 
 
+_LABEL_PREFIXES = tuple(sorted({label.split()[0] for label in FRONT_LABELS}))
+
+
 def _glued(text: str) -> bool:
-    return bool(_GLUED.match(text))
+    return text.startswith(_LABEL_PREFIXES) and bool(_GLUED.match(text))
 
 
 def _unglue(text: str) -> str:

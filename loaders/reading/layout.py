@@ -28,7 +28,7 @@ BOLD_HEADING = 5
 # One expression per line: indentation, an ATX heading mark or a block quote, a list marker.
 _LINE = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<atx>#{1,6})[ \t]+|>[ \t]?)?"
-    r"(?P<bullet>[-*+•·▪◦●○■□➢►✓–](?=[ \t])|\\item\b)?[ \t]*(?P<rest>.*?)[ \t]*\\?[ \t]*$"
+    r"(?P<bullet>[-*+•·▪◦●○■□➢►✓–](?=[ \t])|\\item\b)?[ \t]*(?P<rest>.*)"
 )
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _RULE = re.compile(r"^\s*(?:[-*_=~.…]\s*){3,}$|^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
@@ -98,6 +98,18 @@ def _clean(text: str) -> str:
     return "\t".join(cells)
 
 
+def _tail_start(rest: str) -> int:
+    """Where the trailing white space and line-break backslash of a line start, in linear time.
+
+    >>> _tail_start("Beslut  \\\\ "), _tail_start("a" + " " * 5 + "b")
+    (6, 7)
+    """
+    end = len(rest.rstrip(" \t"))
+    if end and rest[end - 1] == "\\":
+        end = len(rest[: end - 1].rstrip(" \t"))
+    return end
+
+
 def layout(raw_lines: list[str]) -> list[Line]:
     """Every line of the reader's text, numbered from 1, with its layout features."""
     out: list[Line] = []
@@ -122,6 +134,7 @@ def layout(raw_lines: list[str]) -> list[Line]:
         m = _LINE.match(raw)
         indent = len(m["indent"].expandtabs(4))
         rest = m["rest"]
+        rest = rest[: _tail_start(rest)]
         heading = len(m["atx"]) if m["atx"] else 0
         if heading:
             rest = _ATX_CLOSE.sub("", rest)
