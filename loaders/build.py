@@ -44,6 +44,18 @@ def org_type_of(name: str) -> str:
 
 
 def _quote(text: str) -> str:
+    """The words of ``text`` with single spaces, cut at ``_QUOTE_LIMIT``; only as much of a long line
+    is joined as the quote needs (a line cited by many sources is not re-joined whole each time).
+
+    >>> _quote("  att  anta\tplanen "), len(_quote("ord " * 100_000)) == _QUOTE_LIMIT
+    ('att anta planen', True)
+    """
+    size = 4 * _QUOTE_LIMIT
+    while size < len(text):  # the words of a prefix are a prefix of the words of the whole
+        head = " ".join(text[:size].split())
+        if len(head) > _QUOTE_LIMIT:
+            return head[: _QUOTE_LIMIT - 1] + "…"
+        size *= 4
     text = " ".join(text.split())
     return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 1] + "…"
 
@@ -59,7 +71,7 @@ class FragmentBuilder:
         self._seen: set[tuple[str, Source]] = set()  # (node id or edge key, source): no list scans
 
     def source(self, line: int | None, quote: str) -> Source:
-        return Source(document=self.document, line=max(int(line or 0), 0), quote=_quote(quote))
+        return Source(document=self.document, line=max(int(line or 0), 1), quote=_quote(quote))  # lines count from 1
 
     def node(self, id_: str, kind: str, name: str, line: int | None, quote: str, aliases=(), **props) -> str:
         src = self.source(line, quote)
