@@ -37,6 +37,7 @@ __all__ = [
     "KIND_LABELS",
     "KIND_PLURALS",
     "PROP_LABELS",
+    "PROP_VALUE_LABELS",
     "DecisionStatus",
     "DocKind",
     "EdgeInfo",
@@ -143,7 +144,8 @@ DecisionStatus = Literal["taken", "reported"]
 #: What the classifier made of a document ("unknown" is read as minutes, with a warning).
 DocKind = Literal["minutes", "mandate", "unknown"]
 #: What became of one file in an ingest.
-FileStatus = Literal["loaded", "replaced", "unchanged", "failed"]
+#: "duplicate": the same content as a document already loaded under another name (counted once).
+FileStatus = Literal["loaded", "replaced", "unchanged", "duplicate", "failed"]
 
 DECISION_STATUS_LABELS: dict[str, str] = {"taken": "fattat", "reported": "rapporterat"}
 DOC_KIND_LABELS: dict[str, str] = {
@@ -155,6 +157,7 @@ FILE_STATUS_LABELS: dict[str, str] = {
     "loaded": "inläst",
     "replaced": "ersatt av ny version",
     "unchanged": "oförändrad",
+    "duplicate": "samma innehåll som ett annat dokument (räknas en gång)",
     "failed": "misslyckades",
 }
 assert set(DECISION_STATUS_LABELS) == set(get_args(DecisionStatus))
@@ -182,4 +185,33 @@ PROP_LABELS: dict[str, str] = {
     "body": "Organ",
     "doc_kind": "Dokumenttyp",
     "format": "Format",
+    "purpose": "Syfte",
+    "goals": "Mål",
+    "composition": "Sammansättning",
+    "decided": "Beslutad",
+    "mandate_document": "Uppdragsbeskrivning",
+    "org_type": "Typ av organisation",
+    "parent": "Överordnad",
+    "meeting": "Möte",
+    "place": "Plats",
+    "time": "Tid",
+    "diarienummer": "Diarienummer",
+    "notes_date": "Anteckningarna daterade",
+    "previous_minutes": "Föregående möte",
+    "date_after": "Hölls efter",
+    "attachments": "Bilagor",
+    "presence": "Närvaro",
+    "funding": "Medel",
+}
+#: Swedish words for the values of props that hold a code ("municipality", "absent").
+PROP_VALUE_LABELS: dict[str, dict[str, str]] = {
+    "org_type": {
+        "municipality": "kommun",
+        "region": "region",
+        "national": "nationell myndighet eller organisation",
+        "other": "annan",
+    },
+    "presence": {"absent": "frånvarande", "present": "närvarande"},
+    "status": dict(DECISION_STATUS_LABELS),
+    "doc_kind": dict(DOC_KIND_LABELS),
 }

@@ -170,25 +170,23 @@ def test_people_shows_a_persons_roles_and_meetings(demo):
 
 
 @pytest.mark.slow
-def test_map_filters_search_and_hierarchy(demo):
+def test_map_filters_focus_selection_and_hierarchy(demo):
     at = open_page("views/map.py")
     caption = next(c.value for c in at.caption if "noder och" in c.value)
     total = int(caption.split()[0])
-    at.multiselect(key="map_kinds").set_value(
-        ["Network", "SteeringGroup", "ProcessGroup", "ProgramArea"]
-    ).run()
+    at.multiselect(key="typer").set_value(["Network", "SteeringGroup", "ProcessGroup", "ProgramArea"]).run()
     caption = next(c.value for c in at.caption if "noder och" in c.value)
     assert int(caption.split()[0]) < total
-    at.text_input(key="map_search").set_value("processgrupp demens").run()
-    assert at.selectbox(key="map_hit").value.startswith("processgroup:")
-    at.slider(key="map_depth").set_value(2).run()
-    at.toggle(key="map_hierarchy").set_value(True).run()
+    # a double-click (or a link from the search) focuses: the URL holds it
+    group = node_id(demo, "Regional processgrupp demens")
+    at = open_page("views/map.py", fokus=group, vald=group)
     assert not at.exception
-    frames = at.get("iframe")
-    assert frames, "the map is drawn"
-    node = at.selectbox(key="map_node")
-    assert node.value == at.selectbox(key="map_hit").value  # the focused node comes first
-    assert any("Dokument" in df.value.columns for df in at.dataframe)  # its sources
+    shown = texts(at)
+    assert "Fokus:" in shown and "Regional processgrupp demens" in shown
+    assert "Relationer" in shown and "Källor" in shown  # the selected node's details beside the map
+    assert {link.proto.page for link in at.get("page_link")} >= {"uppdrag", "register", "beslutsspar"}
+    at.segmented_control(key="vy").set_value("Uppifrån").run()
+    assert not at.exception
 
 
 @pytest.mark.slow

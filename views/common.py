@@ -20,7 +20,7 @@ import streamlit as st
 from graph.backend import GraphBackend
 from graph.corrections import CORRECTION_DOCUMENT
 from graph.embedded import EmbeddedBackend
-from graph.kinds import EDGE_LABELS, KIND_LABELS
+from graph.kinds import EDGE_LABELS, KIND_LABELS, PROP_LABELS, PROP_VALUE_LABELS
 from graph.models import Edge, Node, NodeKind, Source
 from graph.store import DEFAULT_STORE, EmbeddedStore
 from queries.models import EVENT_LABELS, GAP_LABELS
@@ -39,8 +39,10 @@ __all__ = [
     "docs_folder",
     "graph_lists",
     "h",
+    "local_time",
     "md",
     "node_labels",
+    "prop_rows",
     "query",
     "show_sources",
     "sources_frame",
@@ -227,6 +229,68 @@ def frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame(rows, columns=columns)
+
+
+# --- Swedish words for what the graph stores ----------------------------------------------------
+#: Props that are bookkeeping (line ranges, hashes, ids kept for the loaders), never shown.
+HIDDEN_PROPS = frozenset({"content_hash", "end_line", "parent_id", "derived", "format"})
+#: Props whose value is another node's id: shown as that node's name.
+ID_PROPS = frozenset({"meeting", "decision", "funding"})
+#: Where dates and times are shown: the app's users are in Sweden.
+TIMEZONE = "Europe/Stockholm"
+
+
+def local_time(value: Any) -> str:
+    """A stored UTC time ("2026-03-20T08:15:02+00:00") as Swedish local time ("2026-03-20 09:15").
+
+    >>> local_time("2026-03-20T08:15:02+00:00"), local_time("2026-07-01T08:15:02+00:00"), local_time("")
+    ('2026-03-20 09:15', '2026-07-01 10:15', '')
+    """
+    if not value:
+        return ""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if moment.tzinfo is None:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(ZoneInfo(TIMEZONE)).strftime("%Y-%m-%d %H:%M")
+
+
+def _value_text(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, (list, tuple)):
+        return " · ".join(_value_text(key, v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{PROP_LABELS.get(str(k), str(k))}: {_value_text(str(k), v)}" for k, v in value.items())
+    if key == "amount_sek" and isinstance(value, (int, float)):
+        return f"{value:,.0f} kr".replace(",", " ")
+    return PROP_VALUE_LABELS.get(key, {}).get(str(value), str(value))
+
+
+def prop_rows(props: dict[str, Any], name_of=None) -> list[dict[str, str]]:
+    """A node's or relation's props as rows of Swedish words: ``{"Egenskap": …, "Värde": …}``.
+
+    Bookkeeping props are left out, codes get their Swedish word, lists are joined, and a prop that
+    holds another node's id shows that node's name (``name_of(id)``).
+
+    >>> prop_rows({"purpose": "samordna", "org_type": "municipality", "goals": ["a", "b"], "end_line": 9})
+    [{'Egenskap': 'Syfte', 'Värde': 'samordna'}, {'Egenskap': 'Typ av organisation', 'Värde': 'kommun'}, {'Egenskap': 'Mål', 'Värde': 'a · b'}]
+    """
+    rows = []
+    for key, value in props.items():
+        if key in HIDDEN_PROPS or value in (None, "", [], {}):
+            continue
+        if key in ID_PROPS and name_of is not None and isinstance(value, str):
+            text = name_of(value) or value
+        else:
+            text = _value_text(key, value)
+        rows.append({"Egenskap": PROP_LABELS.get(key, key.replace("_", " ").capitalize()), "Värde": text})
+    return rows
 
 
 def first_source(sources: list[Source]) -> tuple[str, int | None, str]:

@@ -19,8 +19,10 @@ it the positions come from :mod:`views.maplayout` and physics stays off.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import math
 import re
 from collections import defaultdict, deque
 from collections.abc import Collection, Iterable
@@ -28,13 +30,14 @@ from dataclasses import dataclass
 
 from graph.kinds import EDGES, KINDS
 from graph.models import Edge, Node, Source
-from views.maplayout import cluster_layout, level_layout
+from views.maplayout import cluster_layout, hierarchy_layout, level_layout
 
 __all__ = [
     "EDGE_COLORS",
     "KIND_STYLE",
     "MapFilter",
     "legend_html",
+    "map_payload",
     "network_html",
     "node_dates",
     "select",
@@ -295,21 +298,263 @@ _AFTER_DRAW = """
 """
 
 
-def legend_html(kinds: Iterable[str], kind_labels: dict[str, str]) -> str:
-    """Coloured chips for the kinds shown (static colours and labels, no graph text)."""
+def _legend_shape(shape: str, colour: str) -> str:
+    """A kind's shape as a small inline SVG, as vis-network draws it (static, no graph text)."""
+    r, c = 7.0, 9.0
+    points = {
+        "star": [(c + (r * 1.3 if i % 2 == 0 else r * 0.5) * math.sin(math.pi * i / 5),
+                  c - (r * 1.3 if i % 2 == 0 else r * 0.5) * math.cos(math.pi * i / 5)) for i in range(10)],
+        "diamond": [(c, c - r), (c + r, c), (c, c + r), (c - r, c)],
+        "hexagon": [(c + r * math.cos(math.pi * i / 3), c + r * math.sin(math.pi * i / 3)) for i in range(6)],
+        "triangle": [(c, c - r), (c + r, c + r * 0.75), (c - r, c + r * 0.75)],
+        "triangleDown": [(c, c + r), (c + r, c - r * 0.75), (c - r, c - r * 0.75)],
+    }  # fmt: skip
+    if shape in points:
+        pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points[shape])
+        body = f'<polygon points="{pts}" fill="{colour}"/>'
+    elif shape == "square":
+        body = f'<rect x="3" y="3" width="12" height="12" fill="{colour}"/>'
+    elif shape in ("box", "database"):
+        body = f'<rect x="1" y="4" width="16" height="10" rx="2" fill="{colour}"/>'
+    elif shape == "ellipse":
+        body = f'<ellipse cx="9" cy="9" rx="8" ry="5" fill="{colour}"/>'
+    elif shape == "text":
+        body = f'<text x="9" y="13" font-size="12" text-anchor="middle" fill="{colour}">Aa</text>'
+    else:
+        body = f'<circle cx="9" cy="9" r="6" fill="{colour}"/>'
+    return f'<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">{body}</svg>'
+
+
+def legend_html(
+    kinds: Iterable[str],
+    kind_labels: dict[str, str],
+    types: Iterable[str] = (),
+    edge_labels: dict[str, str] | None = None,
+) -> str:
+    """The legend of what is shown: each kind with the shape and colour the map draws it in, and
+    each relation with its colour (static colours and Swedish labels only, no graph text)."""
+    item = ('<span style="display:inline-flex;align-items:center;gap:3px;margin:0 12px 4px 0;'
+            'white-space:nowrap">{mark}{label}</span>')  # fmt: skip
     chips = []
     for kind in kinds:
         colour, shape, _ = KIND_STYLE.get(kind, ("#9e9e9e", "dot", 12))
-        label = html.escape(kind_labels.get(kind, kind))
         chips.append(
-            f'<span style="display:inline-block;margin:0 10px 4px 0;white-space:nowrap">'
-            f'<span style="display:inline-block;width:12px;height:12px;border-radius:{_RADIUS.get(shape, "50%")};'
-            f'background:{colour};margin-right:4px;vertical-align:middle"></span>{label}</span>'
+            item.format(mark=_legend_shape(shape, colour), label=html.escape(kind_labels.get(kind, kind)))
         )
-    return '<div style="font-size:0.85rem;line-height:1.6">' + "".join(chips) + "</div>"
+    lines = []
+    for etype in types:
+        colour = EDGE_COLORS.get(etype, _DEFAULT_EDGE_COLOR)
+        mark = (f'<svg width="26" height="10" viewBox="0 0 26 10" aria-hidden="true"><line x1="1" y1="5" x2="19" '
+                f'y2="5" stroke="{colour}" stroke-width="2"/><polygon points="18,1 25,5 18,9" fill="{colour}"/></svg>')  # fmt: skip
+        label = (edge_labels or {}).get(etype, etype)
+        lines.append(item.format(mark=mark, label=html.escape(label)))
+    out = '<div style="font-size:0.85rem;line-height:1.5">'
+    out += '<div><span style="color:#6b6b78;margin-right:8px">Noder:</span>' + "".join(chips) + "</div>"
+    if lines:
+        out += (
+            '<div><span style="color:#6b6b78;margin-right:8px">Relationer:</span>' + "".join(lines) + "</div>"
+        )
+    return out + "</div>"
 
 
-_RADIUS = {"box": "2px", "square": "2px", "database": "2px", "diamond": "0", "hexagon": "0", "star": "0"}
+# --- the component's data (views/mapwidget.py) ----------------------------------------------------
+#: Band captions of the top-down view, by level (``graph.kinds``: council 0 … working group 4).
+BAND_LABELS = {0: "Råd", 1: "Nätverk", 2: "Styrgrupper", 3: "Processgrupper och LPO", 4: "Arbetsgrupper"}
+#: Label sizes in the top-down view: one column per network at about 150 px, read at zoom 1.
+TOP_DOWN_FONT = {"Council": 18, "Network": 16, "SteeringGroup": 14, "ProcessGroup": 13, "ProgramArea": 13,
+                 "WorkingGroup": 13}  # fmt: skip
+#: The top-down view's frame grows with the structure up to this height (the page scrolls).
+TOP_DOWN_MAX_HEIGHT = 3200
+#: Relations that make the structure: drawn full in the top-down view, the others faint.
+STRUCTURE_TYPES = frozenset({"STEERS", "REPORTS_TO", "PART_OF", "COMMISSIONS"})
+_WRAP = 22
+
+
+def font_size(kind: str) -> int:
+    """Labels by importance: the council's largest, groups by level, other entities, then the rest.
+
+    People's and meetings' labels vanish first when zooming out (``drawThreshold``), the
+    structure's stay readable.
+    """
+    info = KINDS.get(kind)
+    if info is None:
+        return 12
+    if info.level is not None:
+        return 26 - 2 * info.level
+    return 16 if info.entity or kind == "Funding" else 14
+
+
+def wrap_label(name: str, width: int = _WRAP, lines: int = 2) -> str:
+    """A name in at most ``lines`` lines of about ``width`` characters, cut with … when longer.
+
+    >>> wrap_label("Regional processgrupp psykisk hälsa och suicidprevention")
+    'Regional processgrupp\\npsykisk hälsa och sui…'
+    >>> wrap_label("Välfärdsrådet")
+    'Välfärdsrådet'
+    """
+    words = " ".join(str(name).split()).split(" ")
+    out: list[str] = []
+    current = ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    out.append(current)
+    if len(out) > lines:
+        rest = " ".join(out[lines - 1 :])
+        out = [*out[: lines - 1], rest[: width - 1].rstrip() + "…"]
+    out = [line if len(line) <= width + 2 else line[: width - 1] + "…" for line in out]
+    return "\n".join(out)
+
+
+def map_payload(
+    nodes: list[Node],
+    edges: list[Edge],
+    kind_labels: dict[str, str],
+    edge_labels: dict[str, str],
+    hierarchical: bool = False,
+    show_edge_labels: bool = False,
+    focus: str | None = None,
+    height: int = 680,
+) -> dict:
+    """What the map component draws, in columns (small: 2,000 nodes and 6,000 relations are about
+    200 KB): one style per kind and per relation type, then per node its id, label, kind and
+    position, per relation its ends and type as indexes. ``edge_keys`` (not sent to the browser)
+    turns the index a click reports back into the relation's key. ``version`` changes with
+    anything drawn.
+
+    Positions: the top-down view always comes from :func:`views.maplayout.hierarchy_layout`; the
+    free view above ``LARGE`` nodes from :func:`views.maplayout.cluster_layout`; a smaller free
+    view is laid out by vis-network's physics, stabilised and then switched off.
+    """
+    edge_list: list[Edge] = []
+    seen: set[str] = set()
+    index = {n.id: i for i, n in enumerate(nodes)}
+    for e in edges:
+        key = e.key or f"{e.type}|{e.source}|{e.target}"
+        if key not in seen and e.source in index and e.target in index:
+            seen.add(key)
+            edge_list.append(e)
+    bands: list[dict] = []
+    pos: dict[str, tuple[float, float]] | None = None
+    if hierarchical:
+        pos, bands = hierarchy_layout(nodes, edge_list, BAND_LABELS)
+    elif len(nodes) > LARGE:
+        pos = cluster_layout(nodes, edge_list)
+
+    kinds = sorted({str(n.kind) for n in nodes}, key=lambda k: list(KINDS).index(k) if k in KINDS else 99)
+    kind_index = {k: i for i, k in enumerate(kinds)}
+    styles = []
+    for kind in kinds:
+        colour, shape, size = KIND_STYLE.get(kind, ("#9e9e9e", "dot", 12))
+        inside = shape in _INSIDE
+        styles.append(
+            {
+                "label": kind_labels.get(kind, kind),
+                "shape": shape,
+                "color": colour,
+                "size": round(size * 0.6) if hierarchical else size,
+                "font": {
+                    "size": TOP_DOWN_FONT.get(kind, 12) if hierarchical else font_size(kind),
+                    **({"color": "#ffffff", "strokeWidth": 0} if inside else {}),
+                },
+            }
+        )
+    types = sorted({str(e.type) for e in edge_list}, key=lambda t: list(EDGES).index(t) if t in EDGES else 99)
+    type_index = {t: i for i, t in enumerate(types)}
+    type_styles = [
+        {
+            "label": edge_labels.get(t, t),
+            "color": EDGE_COLORS.get(t, _DEFAULT_EDGE_COLOR),
+            "faint": hierarchical and t not in STRUCTURE_TYPES,
+        }
+        for t in types
+    ]
+    wrap = 18 if hierarchical else _WRAP
+    labels = [wrap_label(n.name, wrap) for n in nodes]
+    payload = {
+        "kinds": styles,
+        "types": type_styles,
+        "ids": [n.id for n in nodes],
+        "labels": labels,
+        "names": {i: n.name for i, n in enumerate(nodes) if n.name != labels[i]},
+        "aliases": {i: n.aliases[:3] for i, n in enumerate(nodes) if n.aliases},
+        "kind": [kind_index[str(n.kind)] for n in nodes],
+        "x": [pos[n.id][0] for n in nodes] if pos is not None else None,
+        "y": [pos[n.id][1] for n in nodes] if pos is not None else None,
+        "from": [index[e.source] for e in edge_list],
+        "to": [index[e.target] for e in edge_list],
+        "type": [type_index[str(e.type)] for e in edge_list],
+        "dates": {
+            i: str(e.props.get("date") or e.props.get("valid_from"))[:10]
+            for i, e in enumerate(edge_list)
+            if e.props.get("date") or e.props.get("valid_from")
+        },
+        "focus": index.get(focus) if focus else None,
+        "edge_labels": show_edge_labels,
+        "bands": bands,
+        "options": _component_options(
+            len(nodes), "hierarchy" if hierarchical else "positioned" if pos else "physics"
+        ),
+        "layout": "hierarchy" if hierarchical else "positioned" if pos is not None else "physics",
+        "height": height,
+        "max_height": TOP_DOWN_MAX_HEIGHT if hierarchical else height,
+        "filename": "samverkanskartan-karta",
+    }
+    digest = hashlib.sha1(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    payload["version"] = digest.hexdigest()[:16]
+    payload["edge_keys"] = [e.key or f"{e.type}|{e.source}|{e.target}" for e in edge_list]
+    return payload
+
+
+#: What :func:`map_payload` keeps for Python only.
+PRIVATE_KEYS = frozenset({"edge_keys"})
+
+
+def _component_options(count: int, layout: str) -> dict:
+    large = count > LARGE
+    options: dict = {
+        "nodes": {
+            "borderWidth": 1,
+            "borderWidthSelected": 3,
+            "font": {"face": "sans-serif", "strokeWidth": 4, "strokeColor": "rgba(255,255,255,0.9)"},
+            "scaling": {"label": {"drawThreshold": 6}},
+        },
+        "edges": {
+            "smooth": False if large or layout == "hierarchy" else {"type": "continuous"},
+            "arrows": {"to": {"scaleFactor": 0.5}, "from": {"scaleFactor": 0.5}},
+            "font": {"size": 10, "align": "middle", "strokeWidth": 3},
+            "width": 1,
+            "selectionWidth": 2,
+        },
+        "interaction": {
+            "hover": True,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
+        "layout": {"improvedLayout": not large and layout == "physics", "randomSeed": 7},
+    }
+    if layout == "physics":
+        options["physics"] = {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -4000,
+                "centralGravity": 0.8,
+                "springLength": 150,
+                "springConstant": 0.03,
+                "avoidOverlap": 1,
+            },
+            "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50, "fit": True},
+        }
+    else:
+        options["physics"] = {"enabled": False}
+    return options
 
 
 def to_json(nodes: list[Node], edges: list[Edge]) -> str:
