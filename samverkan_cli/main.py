@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from graph.neo4j.guard import ReadOnlyRefused
-from graph.store import DEFAULT_STORE, StoreError
+from graph.store import DEFAULT_STORE, EmbeddedStore, StoreError
 from queries.common import QueryError, parse_day
 
 __all__ = [
@@ -44,8 +44,17 @@ LIBRARY_ERRORS: tuple[type[BaseException], ...] = (StoreError, QueryError, ReadO
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the chosen command; the one place where an error becomes a message and an exit status."""
+    """Run the chosen command; the one place where an error becomes a message and an exit status.
+
+    A command on the embedded store first brings it up to date (``loaders.pipeline.ensure_fresh``:
+    migrates an old store, rebuilds a graph marked out of date by a kill or a failed rebuild)."""
     try:
+        if getattr(args, "store", None) and getattr(args, "fresh_store", True):
+            from loaders.pipeline import ensure_fresh
+
+            if ensure_fresh(EmbeddedStore(args.store)):
+                print(f"grafen i {args.store} var inaktuell (ett avbrutet eller misslyckat kommando): "
+                      "byggd på nytt", file=sys.stderr)  # fmt: skip
         return int(args.func(args) or EXIT_OK)
     except BrokenPipeError:  # `samverkan export | head`
         return EXIT_OK

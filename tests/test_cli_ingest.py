@@ -146,7 +146,7 @@ def bad_files(tmp_path) -> dict[str, tuple[Path, str]]:
     add("corrupt pdf", "trasig.pdf", "damaged PDF").write_bytes(random.Random(6).randbytes(5000))
     truncated = _pdf_bytes(["Protokoll Omsorgsradet", "1. Motets oppnande"])
     add("truncated pdf", "avkortad.pdf", "").write_bytes(truncated[: len(truncated) // 3])
-    _encrypted_pdf(add("encrypted pdf", "krypterad.pdf", "encrypted PDF: remove the password"))
+    _encrypted_pdf(add("encrypted pdf", "krypterad.pdf", "krypterad: encrypted PDF with a password"))
     add("xlsx", "ledamöter.xlsx", "unsupported file type .xlsx").write_bytes(b"PK\x03\x04 inget kalkylark")
     with open(add("huge", "jättestor.txt", "too large: 47.7 MiB, the limit is 20 MiB"), "wb") as fh:
         fh.truncate(50 * 1000 * 1000)  # sparse: no disk, no time
@@ -276,7 +276,9 @@ def test_cp1252_file_keeps_its_swedish_letters(tmp_path, capsys):
     attended = {e["source"]: e["props"] for e in graph["edges"] if e["type"] == "ATTENDED"}
     assert attended["person:asa-strom"] == {"organisation": "Sundsvall", "role": "ordförande"}
     # the stored text, which sources refer to, is UTF-8 with the right letters
-    text = (tmp_path / "store" / "texts" / f"{path.name}.txt").read_text(encoding="utf-8")
+    from graph.store import EmbeddedStore
+
+    text = EmbeddedStore(tmp_path / "store").text_path(path.name).read_text(encoding="utf-8")
     assert "Åsa Ström (ordf)" in text.split("\n")[6]
 
 

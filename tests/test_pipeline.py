@@ -322,12 +322,15 @@ def test_collect_paths_takes_documents_from_folders(tmp_path, corpus):
     explicit = tmp_path / "budget.xlsx"
     explicit.write_bytes(b"PK\x03\x04")
 
-    files, skipped = collect_paths([corpus, corpus / OCN_MARCH, explicit])
+    files, skipped, failed = collect_paths([corpus, corpus / OCN_MARCH, explicit])
 
     names = [p.name for p in files]
     assert sorted(names[: len(ALL_DOCS)]) == sorted(ALL_DOCS)
     assert names[len(ALL_DOCS) :] == ["NOTES.TXT", "budget.xlsx"]  # no duplicate of OCN_MARCH
-    assert [p.name for p in skipped] == ["ledamöter.xlsx"]
+    assert [(p.name, reason) for p, reason in skipped] == [
+        ("ledamöter.xlsx", "not a document: .xlsx (reads .txt, .md, .pdf and .docx)")
+    ]
+    assert failed == []
 
 
 def test_unsupported_file_named_explicitly_fails_with_reason(tmp_path):

@@ -148,20 +148,49 @@ def test_encrypted_pdf(tmp_path):
     writer.encrypt(user_password="lösenord", algorithm="RC4-128")
     path = tmp_path / "krypterad.pdf"
     writer.write(path)
-    assert _error(path) == "encrypted PDF: remove the password and try again"
+    assert _error(path) == "krypterad: encrypted PDF with a password; remove the password and try again"
 
 
-def test_aes_encrypted_pdf_is_refused_clearly(tmp_path):
+def _aes_pdf(path: Path, user_password: str) -> Path:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf_bytes([["Hemligt protokoll"]]))))
+    writer.encrypt(user_password=user_password, owner_password="ägaren", algorithm="AES-256")
+    writer.write(path)
+    return path
+
+
+def test_aes_encrypted_pdf_with_a_password_is_called_krypterad(tmp_path):
+    """Issue 10: AES was called damaged (pypdf needs its crypto extra, now a dependency)."""
+    assert _error(_aes_pdf(tmp_path / "aes.pdf", "lösenord")) == (
+        "krypterad: encrypted PDF with a password; remove the password and try again"
+    )
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
+def test_aes_encrypted_pdf_with_an_empty_user_password_opens(tmp_path, algorithm):
+    """Issue 10: a PDF encrypted only to set permissions (empty user password) is read, AES too."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf_bytes([["Protokoll Välfärdsrådet"]]))))
+    writer.encrypt(user_password="", owner_password="ägaren", algorithm=algorithm)
+    path = tmp_path / "aes.pdf"
+    writer.write(path)
+    assert read_document(path).lines == ["Protokoll Välfärdsrådet"]
+
+
+def test_pypdf_warnings_go_to_the_files_reason_not_stderr(tmp_path, capfd):
+    """Issue 10: pypdf logged "EOF marker not found" … to stderr without the file's name."""
+    data = _pdf_bytes([["Protokoll Välfärdsrådet"]])
+    path = tmp_path / "utan_slut.pdf"
+    path.write_bytes(data[: data.rindex(b"%%EOF")])
     try:
-        writer.encrypt(user_password="lösenord", algorithm="AES-256")
-        path = tmp_path / "aes.pdf"
-        writer.write(path)
-    except Exception:  # pypdf needs the cryptography package to write AES
-        pytest.skip("pypdf cannot write AES here")
-    assert _error(path).startswith("encrypted PDF: remove the password and try again")
+        doc = read_document(path)
+    except ReadError as err:
+        assert "pypdf:" in str(err), str(err)
+    else:
+        assert doc.notes and all(n.startswith("pypdf: ") for n in doc.notes), doc.notes
+    assert capfd.readouterr().err == ""
 
 
 def test_blank_page_pdf_has_no_text_layer(tmp_path):

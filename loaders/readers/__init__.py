@@ -6,7 +6,10 @@ the app shows, so a user can always find the quoted words.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import stat
+import warnings
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -25,6 +28,8 @@ class DocumentText(BaseModel):
     name: str  # file name
     format: str  # "txt", "md", "pdf", "docx"
     lines: list[str]
+    #: What a library said while reading this file (pypdf's warnings), for the file's result.
+    notes: list[str] = []
 
     @property
     def text(self) -> str:
@@ -59,18 +64,64 @@ def read_document(path: Path | str) -> DocumentText:
         "pdf": pdf_reader.read_pdf,
         "docx": docx_reader.read_docx,
     }[fmt]
-    try:
-        lines = reader(path)
-    except ReadError:
-        raise
-    except OSError as exc:
-        raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
-    except Exception as exc:  # a bug or a library failure on a strange file: report, do not stop
-        reason = " ".join(str(exc).split())[:200]
-        raise ReadError(f"unexpected error: {type(exc).__name__}: {reason}".rstrip(": ")) from exc
+    with _library_warnings() as notes:
+        try:
+            lines = reader(path)
+        except ReadError as exc:
+            raise ReadError(_with_notes(str(exc), notes)) from exc
+        except OSError as exc:
+            raise ReadError(_with_notes(f"cannot read: {exc.strerror or exc}", notes)) from exc
+        except Exception as exc:  # a bug or a library failure on a strange file: report, do not stop
+            reason = " ".join(str(exc).split())[:200]
+            raise ReadError(_with_notes(f"unexpected error: {type(exc).__name__}: {reason}".rstrip(": "), notes)) from exc
     if not any(line.strip() for line in lines):
-        raise ReadError("no text found")
-    return DocumentText(name=path.name, format=fmt, lines=lines)
+        raise ReadError(_with_notes("no text found", notes))
+    return DocumentText(name=path.name, format=fmt, lines=lines, notes=[f"pypdf: {n}" for n in notes])
+
+
+#: At most this many of a library's warnings are kept per file.
+_MAX_NOTES = 3
+
+
+class _Notes(logging.Handler):
+    def __init__(self, notes: list[str]):
+        super().__init__(logging.WARNING)
+        self.notes = notes
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _note(self.notes, record.getMessage())
+
+
+def _note(notes: list[str], message: str) -> None:
+    text = " ".join(str(message).split())
+    text = text if len(text) <= 120 else text[:117] + "..."
+    if text and text not in notes and len(notes) < _MAX_NOTES:
+        notes.append(text)
+
+
+@contextlib.contextmanager
+def _library_warnings():
+    """pypdf's log records and warnings while one file is read, kept for that file's reason
+    instead of going to stderr without a file name."""
+    notes: list[str] = []
+    logger = logging.getLogger("pypdf")
+    handler = _Notes(notes)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield notes
+            for w in caught:
+                _note(notes, str(w.message))
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _with_notes(reason: str, notes: list[str]) -> str:
+    return f"{reason} (pypdf: {'; '.join(notes)})" if notes else reason
 
 
 def check_file(path: Path) -> str:

@@ -32,7 +32,7 @@ EDGE_LINES = 3
 #: (and on at least two pages).
 REPEAT_SHARE = 0.5
 
-ENCRYPTED = "encrypted PDF: remove the password and try again"
+ENCRYPTED = "krypterad: encrypted PDF with a password; remove the password and try again"
 NO_TEXT = "no text layer: scanned or damaged PDF"
 
 _NUMBER = re.compile(r"\d+")
@@ -50,7 +50,7 @@ def _open(path: Path) -> PdfReader:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
             # Many PDFs are "encrypted" with an empty user password only to set permissions;
-            # pypdf can open those, so try before refusing.
+            # pypdf can open those (AES too, with the 'cryptography' package), so try before refusing.
             try:
                 result = reader.decrypt("")
             except DependencyError:
