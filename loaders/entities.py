@@ -60,6 +60,16 @@ class Context:
     def remember(self, mention: Mention) -> None:
         self.last[mention.kind] = mention
 
+    def title_holder(self, role: str | None) -> str | None:
+        """The attendee whose title a role names: "Regiondirektören" -> the one listed as regiondirektör."""
+        if not role:
+            return None
+        key = fold(role)
+        for form in (key, re.sub(r"(en|n)$", "", key), re.sub(r"e$", "", key)):
+            if form in self.titles:
+                return self.titles[form]
+        return None
+
 
 def _mention(name: str, kind: str, line: int, quote: str, **extra) -> Mention:
     return Mention(name=" ".join(name.split()).strip(" ,.;:"), kind=kind, line=line, quote=quote, **extra)
@@ -133,6 +143,13 @@ _OTHER_GROUP = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{3,}gruppen|[A-ZÅÄÖ][\wÅ
 _REGION = re.compile(r"(?<![\w-])(Region(?:\s+[A-ZÅÄÖ]\w+){1,2}(?:\s+län)?)(?![\w-])")
 _MUNICIPALITY = re.compile(r"(?<![\w-])((?:[A-ZÅÄÖ][\w-]+\s)?[A-ZÅÄÖ][\w-]+\s+kommun)(?![\w-])")
 _RSS = re.compile(r"(?<![\w-])RSS(?![\w-])((?:\s+[A-ZÅÄÖ]\w+){0,2}(?:\s+län\b)?)")
+# the political bodies of a municipality or region: "Kommunfullmäktige", "kommunstyrelsens arbetsutskott",
+# "Socialnämnden", "Hälso- och sjukvårdsnämnden" (a national agency like Socialstyrelsen has no such prefix)
+_POLITICAL = re.compile(
+    r"(?<![\w-])((?:[Kk]ommun|[Rr]egion|[Ll]andstings|[Kk]oncern|[Ff]örbunds)(?:fullmäktiges?|styrelsens?"
+    r"(?:\s+arbetsutskott(?:et)?)?)|[A-ZÅÄÖa-zåäö]\w+- och [a-zåäö]\w*nämnd(?:en|ens)?|"
+    r"[A-ZÅÄÖa-zåäö][a-zåäö]{2,}nämnd(?:en|ens)|(?:[A-ZÅÄÖ][\w-]+\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]{2,}nämnd)(?![\w-])"
+)
 _DELEGATION = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö]\w{3,}(?:delegationen|myndigheten|kansliet|styrelsen))(?![\w-])")
 # "Länsstödet Norrbotten", "Vårdsamverkanskansliet", "Kommunförbundet Norrbotten", "Vårdsamverkan Sjuhärad"
 _UNIT = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{2,}(?:stödet|kansliet|förbundet|enheten)(?:\s+(?!och\b)[A-ZÅÄÖ]\w+)?|"
@@ -172,6 +189,17 @@ def _strip_genitive(name: str) -> str:
     return name
 
 
+def _political_name(raw: str) -> str:
+    """ "kommunstyrelsens arbetsutskott" -> "Kommunstyrelsens arbetsutskott", "Kommunfullmäktiges" ->
+    "Kommunfullmäktige", "socialnämndens" -> "Socialnämnden"."""
+    name = " ".join(raw.split())
+    if " " not in name or name.endswith("nämndens"):
+        name = re.sub(r"(?<=fullmäktige)s$|(?<=styrelsen)s$|(?<=nämnden)s$", "", name)
+    if name.endswith("arbetsutskottet"):
+        name = name[: -len("et")]
+    return name[0].upper() + name[1:]
+
+
 def _network_name(raw: str) -> str:
     name = _strip_genitive(raw.replace("s nätverket", "snätverket"))
     if name.endswith("nätverk"):
@@ -181,7 +209,7 @@ def _network_name(raw: str) -> str:
 
 _NEEDLES = ("styrgrupp", "stygrupp", "nätverk", "råd", "rad", "processgrupp", "lpo", "programområde", "arbetsgrupp",
             "referensgrupp", "lag", "gruppen", "region", "kommun", "rss", "delegationen", "myndigheten", "kansliet",
-            "styrelsen", "division", "stödet", "förbundet", "enheten", "samverkan", "överenskommelse", "rök", "lök",
+            "styrelse", "fullmäktige", "nämnd", "division", "stödet", "förbundet", "enheten", "samverkan", "överenskommelse", "rök", "lök",
             "avtal", "-verksamhet", "projekt")  # fmt: skip
 _TRIGGER = re.compile("|".join(re.escape(n) for n in sorted(_NEEDLES, key=len, reverse=True)))
 
@@ -388,6 +416,8 @@ def _find_orgs(text, line, quote, ctx, add, low) -> None:
                                                                 or (_PLACE_LIKE.match(words[0])
                                                                     and not is_first_name(words[0]))) else ""))
         add(m.start(), m.start() + len(name), _mention(name, "Organisation", line, quote))
+    for m in _scan(_POLITICAL, ('fullmäktige', 'styrelse', 'nämnd'), low, text):
+        add(m.start(), m.end(), _mention(_political_name(m[1]), "Council", line, quote))
     for m in _scan(_DELEGATION, ('delegationen', 'myndigheten', 'kansliet', 'styrelsen'), low, text):
         if lookup_org(m[1], fuzzy=False) is None:
             add(m.start(), m.end(), _mention(m[1][0].upper() + m[1][1:], "Organisation", line, quote))
@@ -668,4 +698,6 @@ def parse_entity_phrase(phrase: str, line: int, ctx: Context) -> list[Mention]:
             people.append(_mention(part, "Person", line, phrase))
         elif part == "RSS" and not any(m.name.startswith("RSS") for m in mentions):
             mentions.append(_mention("RSS", "Organisation", line, phrase))
+        elif (holder := ctx.title_holder(part)) is not None and len(part.split()) == 1:
+            people.append(_mention(holder, "Person", line, phrase))  # "uppdra åt kommundirektören att …"
     return mentions + people

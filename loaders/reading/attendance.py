@@ -150,7 +150,11 @@ def _stops(text: str) -> bool:
     if f is not None and f.value != "body":
         return True
     s = SIGNATURE.match(text)
-    return s is not None and s.value in ("secretary", "chair", "adjuster", "skip") and "\t" not in text
+    if s is None or s.value not in ("secretary", "chair", "adjuster", "skip"):
+        return False
+    # a table row may start with a role ("Sekreterare | Lars Mark | Ja"); "Utses att justera | Bo Berg"
+    # is the form's next field
+    return "\t" not in text or (s.value == "adjuster" and len(s.label.split()) >= 2)
 
 
 def _mode(lines: list[Line], block: _Block) -> tuple[str, int]:
@@ -273,7 +277,7 @@ def _read_list(lines: list[Line], block: _Block) -> list[Attendee]:
         if len(cells) > 1:
             out.extend(_row(cells, presence, role, line, role_columns))
             continue
-        label = re.match(r"^([^:]{2,50}):\s*(.+)$", text)
+        label = re.match(r"^([^:]{2,50})(?<!\d):\s*(.+)$", text)  # not "1:e vice ordförande"
         if label and not person_shape(label[1]) and fold(label[1]) not in _ROLES:
             heading_org = label[1].strip()
             if (lc := ATTENDANCE.match(heading_org)) is not None and fold(heading_org) not in _LABEL_ORGS:

@@ -146,6 +146,19 @@ def _named_body(rest: str, line: int, quote: str) -> Mention | None:
     return Mention(name=rest, kind="WorkingGroup", line=line, quote=quote, declared=False)
 
 
+def _named_in_cells(line: Line) -> Mention | None:
+    """The body a letterhead line names. A two-column letterhead ("KOMMUNSTYRELSEN  Sammanträdesdatum")
+    puts the body in one column and a field label or page number in the other: each cell is read
+    alone, labels skipped."""
+    for cell in line.cells:
+        if HEADER_FIELDS.match(cell) or _PAGE.fullmatch(cell.strip()) or title_match(cell) is not None:
+            continue
+        named = _named_body(cell, line.pos, line.text)
+        if named is not None:
+            return named
+    return None
+
+
 def read_header(lines: list[Line], end: int) -> Header:
     """Read lines[0:end] (before the first agenda item)."""
     h = Header()
@@ -196,14 +209,12 @@ def read_header(lines: list[Line], end: int) -> Header:
                     # "SAMVERKAN BARN OCH UNGDOM" / "Protokoll 2017-04-27": the letterhead above names it
                     prev = next((lines[k] for k in range(i - 1, max(-1, i - 3), -1) if lines[k].text), None)
                     if prev is not None and len(prev.text) < 60 and not find_dates(prev.text):
-                        h.body = _named_body(prev.text, prev.pos, prev.text)
+                        h.body = _named_in_cells(prev)
                 if h.body is None:
                     # "Mötesprotokoll" / "LiTHe kod" / "2016–05–25": the body on a line of its own
                     nxt = _next_index(lines, i, end)
                     if nxt is not None and not find_dates(lines[nxt].text) and len(lines[nxt].text) < 60:
-                        h.body = _named_body(lines[nxt].text, nxt + 1, lines[nxt].text)
-                        if h.body is not None and HEADER_FIELDS.match(lines[nxt].text):
-                            h.body = None
+                        h.body = _named_in_cells(lines[nxt])
                 h.body_from = "title" if h.body else ""
             continue
         if not _DEADLINE.search(text):
@@ -237,6 +248,8 @@ def _body_from_letterhead(lines: list[Line], end: int, h: Header) -> None:
         text = lines[i].text
         if not text or HEADER_FIELDS.match(text):
             continue
+        if len(text.split()) > 12 and text.rstrip().endswith((".", "!", "?")):
+            continue  # a sentence of prose ("… är beslutat i Regionfullmäktige.") names no letterhead
         names.extend(m for m in find_mentions(text.replace("\t", " "), i + 1, Context()) if m.kind in GROUP_KINDS)
         acronyms.extend(re.findall(r"\(\s*(?:[^()]*,\s*)?([A-ZÅÄÖ]{3,8}|[A-ZÅÄÖ]{2,6}-[a-zåäö]{3,12})\s*\)", text))
     if h.body is None and names:

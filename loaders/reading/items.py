@@ -61,6 +61,9 @@ _NAMES_A_SUBJECT = re.compile(r"\s[–-]\s|\(\s*[A-ZÅÄÖ]{2,6}\s*\)|^[A-ZÅÄ�
 _REQUEST = re.compile(r"(?i)\b(äsk\w*|ansök\w*|begär\w*|bidrag)\b")
 _APPROVES_REQUEST = re.compile(r"(?i)\b(äsk\w*|ansökan|bidrag\w*)\b[^.]{0,40}\b(godkän\w*|bevilja\w*|bifall\w*)\b|"
                                r"\b(godkänna|bevilja|bifalla)\b[^.]{0,20}\b(äsk\w*|ansökan)")
+# "Anna Andersson (S) yrkar bifall till arbetsutskottets förslag": a motion that seconds the proposal
+# already on the table, not a new one
+_SECONDS = re.compile(r"(?i)\b(?:yrka[rt]?|yrkade)\s+bifall\b|\binstämmer\b|\bbifall till\b")
 _REQUESTER = re.compile(r"^(?P<who>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?)\s+(?:äskar|har äskat|ansöker|söker|begär|"
                         r"önskar|vill|in\b)")
 
@@ -137,24 +140,13 @@ def _presenters(clean: list[str], start: int, end: int, rec: ItemRecord, ctx: Co
                         rec.presenters.append(Presenter(name=name, line=k + 1, quote=clean[k]))
             for rm in _PRESENTS_ROLE.finditer(clean[k]):
                 role = rm["role"] or rm["role2"]
-                holder = _title_holder(role, ctx)
+                holder = ctx.title_holder(role)
                 if holder and not any(fold(p.name) == fold(holder) for p in rec.presenters):
                     rec.presenters.append(Presenter(name=holder, title=role, line=k + 1, quote=clean[k]))
     for p in rec.presenters:
         if len(p.name.split()) > 1:
             ctx.people.setdefault(fold(p.name), p.name)
     return consumed
-
-
-def _title_holder(role: str | None, ctx: Context) -> str | None:
-    """The attendee whose title the role names: "Regiondirektören" -> "Birgitta Wallén, regiondirektör"."""
-    if not role:
-        return None
-    key = fold(role)
-    for form in (key, re.sub(r"(en|n)$", "", key), re.sub(r"e$", "", key)):
-        if form in ctx.titles:
-            return ctx.titles[form]
-    return None
 
 
 def _first_name(word: str) -> bool:
@@ -192,7 +184,8 @@ def _walk(lines: list[Line], clean: list[str], start: int, end: int, section: Se
         if block is not None:
             rec.relations.extend(block.relations)
             if block.kind == "proposal":
-                proposals = list(block.clauses) if block.clauses else []
+                if not (proposals and block.clauses and all(_SECONDS.search(c.text) for c in block.clauses)):
+                    proposals = list(block.clauses) if block.clauses else []
                 listing = []
                 if block.clauses:
                     consumed.update(range(j, block.last + 1))
@@ -233,7 +226,7 @@ def _paragraph_end(lines: list[Line], k: int, end: int) -> int:
 
 def _decision(clause: Clause, body: Mention | None, lines: list[Line], ctx: Context, rec: ItemRecord,
               record: MinutesRecord) -> None:
-    text = " ".join(clause.text.split()).rstrip(".").strip()
+    text = " ".join(clause.text.split()).rstrip(".,; ").strip()
     if not text:
         return
     line = clause.index + 1

@@ -1,0 +1,96 @@
+"""The conventions of Swedish minutes, one small fictitious text each, read by ``read_record``.
+
+Golden records (tests/golden) pin whole documents; these pin one convention at a time, so a
+change that breaks one says which.
+"""
+
+from __future__ import annotations
+
+from loaders.entities import Context, find_mentions
+from loaders.reading import read_record
+
+MUNICIPAL = """\
+                                                              SAMMANTRÄDESPROTOKOLL
+KOMMUNSTYRELSEN                                               Sammanträdesdatum
+                                                              2023-05-10
+Plats och tid          Kommunhuset, sammanträdesrum Tallen, kl. 13.00–15.30
+
+Beslutande             Anna Andersson (S), ordförande
+                       Bo Berg (M), 1:e vice ordförande
+                       Cecilia Dahl (C)
+
+Övriga närvarande      Karin Lund, kommundirektör
+                       Lars Mark, sekreterare
+
+Utses att justera      Bo Berg
+Justeringens           Kommunhuset 2023-05-15
+plats och tid
+
+§ 88                   Dnr KS 2023/98
+
+Budget 2024 för kommunstyrelsen
+
+Ärendebeskrivning
+Ekonomiavdelningen har tagit fram ett förslag till budget. Kommunfullmäktige beslutade den 15 mars 2023 om ramar för budgeten.
+
+Förslag till beslut
+Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen besluta
+att anta budget 2024 för kommunstyrelsen,
+att uppdra åt kommundirektören att återkomma med en investeringsplan.
+
+Yrkanden
+Anna Andersson (S) yrkar bifall till arbetsutskottets förslag.
+
+Kommunstyrelsens beslut
+Kommunstyrelsen beslutar enligt arbetsutskottets förslag.
+"""
+
+
+def _minutes(text: str):
+    kind, record = read_record(text.splitlines())
+    assert kind == "minutes"
+    return record
+
+
+def test_two_column_letterhead_names_the_body_not_the_field_label():
+    record = _minutes(MUNICIPAL)
+    assert (record.body.name, record.body.kind) == ("Kommunstyrelsen", "Council")
+    assert record.date == "2023-05-10"
+
+
+def test_an_ordinal_role_is_no_label_and_the_adjuster_field_ends_the_list():
+    record = _minutes(MUNICIPAL)
+    people = {a.name: a for a in record.attendees}
+    assert people["Bo Berg"].role == "1:e vice ordförande" and people["Bo Berg"].party == "M"
+    assert people["Bo Berg"].line == 7  # from the list, not from "Utses att justera"
+    assert people["Karin Lund"].title == "kommundirektör"
+
+
+def test_approval_takes_the_proposal_and_a_seconding_motion_is_no_decision():
+    item = _minutes(MUNICIPAL).items[0]
+    taken = [d.text for d in item.decisions if d.status == "taken"]
+    assert taken == ["att anta budget 2024 för kommunstyrelsen",
+                     "att uppdra åt kommundirektören att återkomma med en investeringsplan"]
+
+
+def test_a_role_as_mandatee_is_the_attendee_holding_it():
+    item = _minutes(MUNICIPAL).items[0]
+    assert [[m.name for m in c.mandatees] for c in item.commissions] == [["Karin Lund"]]
+
+
+def test_a_decision_reported_from_another_body_names_that_body():
+    item = _minutes(MUNICIPAL).items[0]
+    reported = [d for d in item.decisions if d.status == "reported"]
+    assert [(d.body.name, d.date) for d in reported] == [("Kommunfullmäktige", "2023-03-15")]
+
+
+def test_political_bodies_are_councils_and_national_agencies_organisations():
+    def kinds(text):
+        return [(m.name, m.kind) for m in find_mentions(text, 1, Context())]
+
+    assert kinds("Ärendet har beretts av kommunstyrelsens arbetsutskott.") == [
+        ("Kommunstyrelsens arbetsutskott", "Council")]
+    assert kinds("Hälso- och sjukvårdsnämnden föreslår") == [("Hälso- och sjukvårdsnämnden", "Council")]
+    assert kinds("Stockholms stad > Älvsjö stadsdelsnämnd > Sammanträde") == [("Älvsjö stadsdelsnämnd", "Council")]
+    assert kinds("Socialstyrelsen har gett ut föreskrifter") == [("Socialstyrelsen", "Organisation")]
+    assert kinds("Nämnden beslutar") == []
