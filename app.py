@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from views.common import backend, backend_description, md
+from graph.store import StoreError
+from loaders.pipeline import ensure_fresh
+from views.common import backend, backend_description, md, store
 
 st.set_page_config(page_title="Samverkanskartan", page_icon=":material/hub:", layout="wide")
 
@@ -36,11 +38,24 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-backend()  # connects (or falls back to the embedded store) before the sidebar says which
-with st.sidebar:
-    headline, detail, problem = backend_description()
-    st.markdown(f"**Lagring:** {md(headline)}")
-    st.caption(md(detail))
-    if problem:
-        st.warning(md(problem))
-page.run()
+store_problem = None  # a damaged store file, named with the way out; Dokument, which mends it, stays usable
+try:
+    ensure_fresh(store())  # a graph left out of date by a kill or a failed rebuild is rebuilt first
+    backend()  # connects (or falls back to the embedded store) before the sidebar says which
+    with st.sidebar:
+        headline, detail, problem = backend_description()
+        st.markdown(f"**Lagring:** {md(headline)}")
+        st.caption(md(detail))
+        if problem:
+            st.warning(md(problem))
+except StoreError as exc:
+    store_problem = str(exc)
+    st.sidebar.error(md(store_problem))
+if store_problem is None or page.url_path == "dokument":
+    try:
+        page.run()
+    except StoreError as exc:
+        store_problem = str(exc)
+if store_problem and page.url_path != "dokument":
+    st.error(md(store_problem))
+    st.page_link("views/documents.py", label="Reparera lagringen på sidan Dokument", icon=":material/build:")

@@ -127,6 +127,7 @@ class EmbeddedStore:
         self.root = Path(root)
         self._graph_cache: tuple[tuple[int, int], GraphData] | None = None
         self._lock_depth = 0
+        self._registry_checked: tuple[int, int] | None = None
 
     # --- paths ---------------------------------------------------------------------------
     @property
@@ -220,6 +221,18 @@ class EmbeddedStore:
                 f"{data['version']}, den här läser {STORE_VERSION}); uppdatera programmet"
             )
         return self._validate(self.registry_path, Registry, data, "registret")
+
+    def check_registry(self) -> None:
+        """Validate (and migrate) the registry once per version of the file: a stat when unchanged,
+        for callers that run often (the app checks the store on every rerun)."""
+        try:
+            st = os.stat(self.registry_path)
+        except FileNotFoundError:
+            return
+        stamp = (st.st_mtime_ns, st.st_size)
+        if stamp != self._registry_checked:
+            self.registry()
+            self._registry_checked = stamp
 
     def save_registry(self, registry: Registry) -> None:
         registry.version = STORE_VERSION

@@ -382,7 +382,7 @@ def ensure_fresh(store: EmbeddedStore) -> bool:
     when it is marked out of date (a kill, a Ctrl-C or a failed rebuild before). True if rebuilt."""
     if not store.exists():
         return False
-    store.registry()  # validates, and migrates a store of version 1
+    store.check_registry()  # validates, and migrates a store of version 1
     if not store.is_stale():
         return False
     with store.lock():

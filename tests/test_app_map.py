@@ -158,9 +158,10 @@ def test_map_of_2000_nodes_is_drawn_from_fixed_positions():
 
 
 def test_upload_names_stay_in_the_uploads_folder(tmp_path):
-    assert safe_upload_name("../../x/.bashrc.txt") == "bashrc.txt"
-    assert safe_upload_name("C:\\Users\\a\\Protokoll 1.DOCX") == "Protokoll_1.docx"
-    assert safe_upload_name("<script>.md") == "script.md"
+    # a name made safe carries a hash of the name as uploaded (issue 10: no two names in one file)
+    assert safe_upload_name("../../x/.bashrc.txt") == "bashrc~95f972.txt"
+    assert safe_upload_name("C:\\Users\\a\\Protokoll 1.DOCX") == "Protokoll_1~470d23.docx"
+    assert safe_upload_name("<script>.md") == "script~f75142.md"
     with pytest.raises(UploadRejected):
         safe_upload_name("virus.exe")
     store = EmbeddedStore(tmp_path / "store")

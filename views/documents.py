@@ -13,7 +13,8 @@ import streamlit as st
 
 from graph.kinds import DOC_KIND_LABELS, FILE_STATUS_LABELS
 from graph.models import Edge, Node
-from loaders.pipeline import FileResult, ingest
+from graph.store import StoreError
+from loaders.pipeline import FileResult, ingest, repair
 from views.common import (
     EDGE_LABELS,
     KIND_LABELS,
@@ -25,7 +26,7 @@ from views.common import (
     md,
     store,
 )
-from views.uploads import UPLOAD_LIMIT_MB, UploadRejected, save_upload
+from views.uploads import UPLOAD_LIMIT_MB, save_uploads
 
 _CONTEXT = 4
 
@@ -54,7 +55,12 @@ def run_ingest(paths: list, rejected: list[dict]) -> None:
         name = result.path.rsplit("/", 1)[-1]
         bar.progress(min(len(done) / total, 1.0), text=f"{len(done)}/{total}: {name}")
 
-    report = ingest(paths, store(), progress=progress)
+    try:
+        report = ingest(paths, store(), progress=progress)
+    except StoreError as exc:  # a damaged store file: the message names it; the repair button mends it
+        bar.empty()
+        st.error(md(exc))
+        return
     bar.progress(1.0, text="Klart.")
     st.session_state["ingest_results"] = rejected + [_result_row(r) for r in report.files]
     st.session_state["ingest_summary"] = (
@@ -75,16 +81,9 @@ def _ingest_section() -> None:
     )
     c1, c2 = st.columns(2)
     if c1.button("Läs in valda filer", disabled=not uploads, type="primary", key="documents_ingest_uploads"):
-        paths, rejected = [], []
-        for upload in uploads:
-            try:
-                paths.append(save_upload(store(), upload.name, upload.getvalue()))
-            except UploadRejected as exc:
-                rejected.append(
-                    _result_row(
-                        FileResult(path=upload.name, doc=upload.name, status="failed", reason=str(exc))
-                    )
-                )
+        paths, refused = save_uploads(store(), [(upload.name, upload.getvalue()) for upload in uploads])
+        rejected = [_result_row(FileResult(path=name, doc=name, status="failed", reason=reason))
+                    for name, reason in refused]  # fmt: skip
         run_ingest(paths, rejected)
     folder = docs_folder()
     if folder is not None and c2.button(f"Läs in mappen {folder}", key="documents_ingest_folder"):
@@ -196,11 +195,39 @@ def _reader_section() -> None:
         st.dataframe(frame(rows, ["Rad", "Uppgift", "Text"]), hide_index=True, width="stretch")
 
 
+def _repair_section() -> None:
+    """A damaged store file named with the way out, and the button that rebuilds registry and graph
+    from the fragments and texts (``samverkan repair``)."""
+    s = store()
+    try:
+        s.registry(), s.graph(), s.load_corrections()
+        problem = None
+    except StoreError as exc:
+        problem = str(exc)
+        st.error(md(problem))
+    box = st.container() if problem else st.expander("Reparera lagringen")
+    if box.button("Reparera lagringen", key="documents_repair", type="primary" if problem else "secondary",
+                  help="Bygger om registret och grafen från fragmenten och texterna"):  # fmt: skip
+        try:
+            report = repair(s)
+        except StoreError as exc:
+            box.error(md(exc))
+            return
+        box.success(f"Lagringen är reparerad: {report.documents} dokument, grafen har {report.nodes} noder "
+                    f"och {report.edges} relationer.")  # fmt: skip
+        for note in report.notes:
+            box.caption(md(note))
+
+
 def render() -> None:
     st.title("Dokument")
+    _repair_section()
     _ingest_section()
     st.divider()
-    _reader_section()
+    try:
+        _reader_section()
+    except StoreError as exc:
+        st.error(md(exc))
 
 
 if __name__ == "__main__":
