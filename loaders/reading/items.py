@@ -68,9 +68,24 @@ _REQUESTER = re.compile(r"^(?P<who>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)?)\s
                         r"önskar|vill|in\b)")
 
 
-def read_item(lines: list[Line], section: Section, ctx: Context, record: MinutesRecord) -> ItemRecord:
-    # the lines as the older helpers read them: a bullet keeps its marker ("- Kontaktvägar")
+#: The last document's lines as the older helpers read them, made once per document: read_item runs
+#: once per item, and making them for every item was quadratic in the number of items.
+_CLEAN: tuple[list[Line], list[str]] | None = None
+
+
+def _clean_lines(lines: list[Line]) -> list[str]:
+    """The lines as the older helpers read them: a bullet keeps its marker ("- Kontaktvägar")."""
+    global _CLEAN
+    cached = _CLEAN
+    if cached is not None and cached[0] is lines and len(cached[1]) == len(lines):
+        return cached[1]
     clean = [("- " if x.bullet else "") + x.text.replace("\t", " ") if x.text else "" for x in lines]
+    _CLEAN = (lines, clean)
+    return clean
+
+
+def read_item(lines: list[Line], section: Section, ctx: Context, record: MinutesRecord) -> ItemRecord:
+    clean = _clean_lines(lines)
     title, item_type, body_start = _title(clean, section)
     attachments = [a.replace(" ", "") for a in _ATTACHMENT.findall(title)]
     title = re.sub(r"\s*\((?:[Bb]ilaga|[Bb]ilagor)[^)]*\)", "", title).strip()
