@@ -7,6 +7,7 @@ to the function that uses it, with the kind of line it was made for.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -230,15 +231,21 @@ def _scan(pattern: re.Pattern[str], needles: tuple[str, ...], present: frozenset
 
 def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
     """Every entity this sentence names, in order; bare references resolved through ``ctx``."""
-    found: list[tuple[int, int, Mention]] = []
+    # The mentions kept so far, by start: none contains another, so starts and ends both increase,
+    # and one binary search finds what contains a new span or what it contains (no scan per mention).
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Mention] = []
 
     def add(start: int, end: int, mention: Mention | None) -> None:
         if mention is None or not mention.name:
             return
-        if any(s <= start and end <= e for s, e, _ in found):
+        i = bisect.bisect_right(starts, start)
+        if i and ends[i - 1] >= end:  # inside a mention already found
             return
-        found[:] = [(s, e, m) for s, e, m in found if not (start <= s and e <= end)]
-        found.append((start, end, mention))
+        j = bisect.bisect_left(starts, start)
+        k = bisect.bisect_right(ends, end, lo=j)  # the mentions inside this one go
+        starts[j:k], ends[j:k], kept[j:k] = [start], [end], [mention]
 
     quote = text.strip()
     low = _present(text.lower())
@@ -371,7 +378,7 @@ def find_mentions(text: str, line: int, ctx: Context) -> list[Mention]:
     _find_orgs(text, line, quote, ctx, add, low)
     _find_agreements(text, line, quote, ctx, add, low)
     _find_initiatives(text, line, quote, add, low)
-    mentions = [m for _, _, m in sorted(found, key=lambda t: t[0])]
+    mentions = list(kept)
     for mention in mentions:
         ctx.remember(mention)
     return mentions
