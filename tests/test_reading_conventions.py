@@ -94,3 +94,50 @@ def test_political_bodies_are_councils_and_national_agencies_organisations():
     assert kinds("Stockholms stad > Älvsjö stadsdelsnämnd > Sammanträde") == [("Älvsjö stadsdelsnämnd", "Council")]
     assert kinds("Socialstyrelsen har gett ut föreskrifter") == [("Socialstyrelsen", "Organisation")]
     assert kinds("Nämnden beslutar") == []
+
+
+PRESENCE_COLUMN = """\
+PROTOKOLL NR 3/25-26
+SW-ORG 12/06/25 Möte med sektionens styrelse den 19-20 sept. 2025Ledamöter Närvarande
+
+Tova Åberg X
+Pelle Dunér § 44-58, 66-74
+Rut Lindmark anmält förhinder
+
+Suppleanter
+Nisse Holt X
+
+Övriga
+Vera Stål sekreterare
+
+§44 Val av justerare
+
+Beslut att välja Nisse Holt till justerare av protokollet.
+"""
+
+
+def test_a_presence_column_at_the_end_of_a_row_and_a_header_glued_to_a_year():
+    record = _minutes(PRESENCE_COLUMN)
+    people = {a.name: (a.presence, a.role) for a in record.attendees}
+    assert people == {"Tova Åberg": ("present", "ledamot"), "Pelle Dunér": ("present", "ledamot"),
+                      "Rut Lindmark": ("absent", "ledamot"), "Nisse Holt": ("present", "suppleant"),
+                      "Vera Stål": ("present", "sekreterare")}
+    assert (record.body.name, record.date) == ("sektionens styrelse", "2025-09-19")
+
+
+FLATTENED_NAMES = """\
+1 Minnesanteckningar från styrgruppsmöte för det nationella landsbygdsnätverket, 23 januari 2025 Närvarande \
+Pia Ek, ordförande Siv Berg (kom under punkt 7) Mona Dal Ulf Ren (avvek under punkt 8) Irene Sand \
+Meddelat förhinder Hannah Nyström 1. Mötets öppnande Ordförande förklarade mötet öppnat. 2. Val av justerare \
+Till justerare utsågs Mona Dal.
+"""
+
+
+def test_names_run_together_with_notes_in_brackets_and_a_page_number_before_the_title():
+    record = _minutes(FLATTENED_NAMES)
+    present = [(a.name, a.role) for a in record.attendees if a.presence == "present"]
+    assert present == [("Pia Ek", "ordförande"), ("Siv Berg", None), ("Mona Dal", None), ("Ulf Ren", None),
+                       ("Irene Sand", None)]
+    assert [a.name for a in record.attendees if a.presence == "absent"] == ["Hannah Nyström"]
+    assert (record.body.name, record.body.kind, record.body.parent) == (
+        "Styrgruppen för Landsbygdsnätverket", "SteeringGroup", "Landsbygdsnätverket")

@@ -269,6 +269,9 @@ def _read_list(lines: list[Line], block: _Block) -> list[Attendee]:
                 continue
         elif i == block.start and block.cue_line == i:
             continue
+        if cue is not None and (_presence_cell(text) or ATTENDANCE.match(text)) and len(text.split()) <= 2:
+            continue  # "Ledamöter Närvarande": the headings of a name column and a presence column
+        text, marked = _trailing_presence(text)
         if block.cue_line is None and (first := _PARTY_NAME.search(text)) is not None:
             text = text[first.start() :]  # the party list without what stands before it ("Plats: … ande:")
         elif _stops(text):
@@ -288,8 +291,22 @@ def _read_list(lines: list[Line], block: _Block) -> list[Attendee]:
         if not line.bullet and len(text.split()) <= 4 and not re.search(r"[,;(]", text) and _is_org(text):
             org_heading = text  # "Region Dalarna" over the names that follow
             continue
-        out.extend(_names(text, presence, role, org_heading, line))
+        out.extend(_names(text, marked or presence, role, org_heading, line))
     return out
+
+
+# a presence column left at the end of a row: "Solveig Arnér X", "Karin Ihre § 44-58, 66-71" (present for
+# those paragraphs), "Britt Eriksdotter anmält förhinder"
+_TRAILING_MARK = re.compile(r"(?i)\s+(?P<mark>x|ja|nej|§\s*\d[\d\s,–-]*|anmält förhinder|förhinder|frånvarande)\s*$")
+
+
+def _trailing_presence(text: str) -> tuple[str, str | None]:
+    m = _TRAILING_MARK.search(text)
+    if m is None or "\t" in text or not person_shape(_PARTY.sub("", text[: m.start()]).strip(" ,")):
+        return text, None
+    mark = fold(m["mark"])
+    presence = "absent" if mark in ("nej", "anmalt forhinder", "forhinder", "franvarande") else "present"
+    return text[: m.start()].rstrip(" ,"), presence
 
 
 def _role_columns(lines: list[Line], block: _Block) -> set[int]:
@@ -372,7 +389,10 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
             forced = False
             if tail and current is not None and person_shape(tail["name"]):
                 # "regiondirektör Staffan Lidholm": the title of the name before, then the next name
-                current.title = current.title or tail["title"]
+                if fold(tail["title"]) in _ROLES and not explicit_role:
+                    current.role, explicit_role = _ROLES[fold(tail["title"])], True
+                else:
+                    current.title = current.title or tail["title"]
                 part, forced = tail["name"], True
             lead = _LEADING_ROLE.match(part)
             if lead and current is not None and lead.end() < len(part):
@@ -420,9 +440,11 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
             if current is None:
                 cut = _name_then_title(words)
                 if cut:
-                    current = Attendee(name=" ".join(words[:cut]), organisation=part_org or org, role=part_role or role,
-                                       title=" ".join(words[cut:]), party=party, presence=presence, line=line.pos,
-                                       quote=quote)
+                    after = " ".join(words[cut:])  # "Nils Swahn sekreterare": a role; "Bo Ek kommundirektör": a title
+                    as_role = _ROLES.get(fold(after))
+                    current = Attendee(name=" ".join(words[:cut]), organisation=part_org or org,
+                                       role=part_role or as_role or role, title=None if as_role else after,
+                                       party=party, presence=presence, line=line.pos, quote=quote)
                     out.append(current)
                 continue
             if folded in _ROLES:
@@ -438,16 +460,35 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
     return out
 
 
+# "(kom under punkt 7)", "(avvek en stund under punkt 8)": a note on a person's presence, not an organisation
+_NOTE_PAREN = re.compile(r"\s*\((?=[a-zåäö])[^()]*\)")
+
+
 def _runs_of_names(parts) -> list[str]:
-    """A part holding several names without commas ("Fredrik Hedström Göran Mattsson Johan Forsgren")
-    is cut where a known first name starts a new name."""
+    """A part holding several names without commas ("Fredrik Hedström Göran Mattsson Johan Forsgren",
+    "ordförande Siv Norlén (kom under punkt 7) Mona Ekerot Ulf Renström") is cut where a known first
+    name starts a new name; notes in brackets are dropped, and the run ends at the first word in lower
+    case (the prose a flattened page goes on with)."""
     out: list[str] = []
     for part in parts:
         words = part.split()
         if len(words) >= 4 and all(w[:1].isupper() for w in words) and not _PARTY.search(part) and "(" not in part:
             out.extend(split_names(part))
-        else:
-            out.append(part)
+            continue
+        if len(words) >= 4 and not _PARTY.search(part) and _NOTE_PAREN.search(part):
+            bare = _NOTE_PAREN.sub(" ", part).strip()
+            lead = _LEADING_ROLE.match(bare)
+            head = bare[: lead.end()] if lead else ""
+            run = []
+            for w in bare[len(head) :].split():
+                if not w[:1].isupper():
+                    break
+                run.append(w)
+            if len(run) >= 4:
+                names = split_names(" ".join(run))
+                out.extend([head + names[0], *names[1:]])
+                continue
+        out.append(part)
     return out
 
 

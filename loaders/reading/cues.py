@@ -52,13 +52,13 @@ class CueTable:
     def __init__(self, rows: list[tuple[str, Any, str]], *, after: str = r"(?=$|[\s:;,.–—-])",
                  separator: str = r"[\s]*[:;.–—-]?[\s]*"):
         self.rows = rows
-        self._values = {fold(label): value for label, value, _ in rows}
+        self._values = {fold(label.rstrip("$")): value for label, value, _ in rows}
         alternation = "|".join(
             label_pattern(label) for label in sorted({r[0] for r in rows}, key=len, reverse=True))
         self._re = re.compile(rf"^(?P<label>{alternation}){after}{separator}(?P<rest>.*)$", re.IGNORECASE)
         # the labels' first words: a line whose first word none of them begins is no match, and a
         # dictionary test is far cheaper than the alternation
-        self._firsts = {label.split()[0].lower().rstrip(":*") for label, _, _ in rows}
+        self._firsts = {label.split()[0].lower().rstrip(":*$") for label, _, _ in rows}
         self._prefixes = tuple(sorted(self._firsts))
 
     def match(self, text: str) -> CueMatch | None:
@@ -79,6 +79,8 @@ class CueTable:
 
 def label_pattern(label: str) -> str:
     """A label as a pattern: white space flexible, a trailing '*' allows any word ending."""
+    if label.endswith("$"):  # the label alone on its line ("Övriga"), not "Övriga frågor"
+        return re.escape(label[:-1]).replace(r"\ ", r"\s+") + r"(?=\s*:?\s*$)"
     if label.endswith(":"):
         return re.escape(label[:-1]).replace(r"\ ", r"\s+") + r"\s*:"
     if label.endswith("*"):
@@ -237,6 +239,10 @@ ATTENDANCE = CueTable([
     ("Övriga deltagare", ("present", None), "Övriga deltagare"),
     ("Övriga deltagande", ("present", None), "Övriga deltagande"),
     ("Övriga:", ("present", None), "Övriga: Lisa Ek, RSS"),
+    ("Övriga$", ("present", None), "Övriga"),
+    ("Mötesordförande$", ("present", "ordförande"), "Mötesordförande"),
+    ("Suppleanter", ("present", "suppleant"), "Suppleanter"),
+    ("Suppleant", ("present", "suppleant"), "Suppleant:"),
     ("Tjänstepersoner", ("present", "tjänsteperson"), "Tjänstepersoner\tPernilla Spåls"),
     ("Tjänstemän", ("present", "tjänsteperson"), "Tjänstemän"),
     ("Adjungerade", ("present", "adjungerad"), "Adjungerade: Bo Ek"),
@@ -249,6 +255,7 @@ ATTENDANCE = CueTable([
     ("Frånvarande ledamöter", ("absent", "ledamot"), "Frånvarande ledamöter"),
     ("Frånvarande", ("absent", None), "Frånvarande:"),
     ("Anmält förhinder", ("absent", None), "Anmält förhinder: Bo Ek"),
+    ("Meddelat förhinder", ("absent", None), "Meddelat förhinder Hannah Nyrén"),
     ("Anmälda förhinder", ("absent", None), "Anmälda förhinder"),
     ("Förhinder", ("absent", None), "Förhinder: Bo Ek"),
     ("Anmäld frånvaro", ("absent", None), "Anmäld frånvaro"),

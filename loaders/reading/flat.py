@@ -30,14 +30,14 @@ FRONT_LABELS = (
     "Plats och tid", "Tid och plats", "Sammanträdesdatum", "Sammanträdesdag", "Beslutande", "Närvarande ledamöter",
     "Närvarande ersättare", "Närvarande", "Ledamöter", "Tjänstgörande ersättare", "Ej tjänstgörande ersättare",
     "Ej tjänstgörande", "Icke tjänstgörande ersättare", "Ersättare", "Övriga deltagande", "Övriga deltagare",
-    "Övriga närvarande", "Övriga", "Frånvarande", "Adjungerade", "I tjänsten", "Särskilt inbjudna", "Utses att justera",
+    "Övriga närvarande", "Övriga", "Frånvarande", "Meddelat förhinder", "Anmält förhinder", "Adjungerade", "I tjänsten", "Särskilt inbjudna", "Utses att justera",
     "Justeringens plats och tid", "Justeringens plats", "Justering", "Underskrifter", "Underskrift", "Paragrafer",
     "Sekreterare", "Ordförande", "Justerande", "ANSLAG/BEVIS", "BEVIS OM ANSLAG", "Organ", "Nämnd/Styrelse",
     "Datum för anslags uppsättande", "Datum för anslags nedtagande", "Datum då anslaget sätts upp",
     "Datum då anslaget tas ned", "Förvaringsplats för protokollet", "Tid för anslag", "Diarienummer", "Plats",
 )  # fmt: skip
 _LABEL = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in sorted(FRONT_LABELS, key=len,
+    r"(?:(?<![\w-])|(?<=[0-9]))(?:" + "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in sorted(FRONT_LABELS, key=len,
                                                                                              reverse=True))
     + r")(?=[\s:.…]|[A-ZÅÄÖ0-9_])"
 )
@@ -57,7 +57,8 @@ _INNER_LABEL = re.compile(r"(?<=[.!?]\s)(?=(?:Beslut|Förslag till beslut|Beslut
 
 def _label_cuts(text: str) -> list[int]:
     cuts = [m.start() for m in _LABEL.finditer(text)]
-    return (cuts if len(cuts) >= 2 else []) + [m.start() for m in _INNER_LABEL.finditer(text)]
+    glued = any(k and not text[k - 1].isspace() for k in cuts)
+    return (cuts if len(cuts) >= 2 or glued else []) + [m.start() for m in _INNER_LABEL.finditer(text)]
 
 
 def _marks(lines: list[Line]) -> dict[str, list[int]]:
@@ -96,7 +97,8 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         labels = _label_cuts(text)
-        if len(labels) < 3 and len(text) <= _LONG:
+        glued = any(k and not text[k - 1].isspace() for k in labels)  # "… 1992Ledamöter Närvarande"
+        if len(labels) < 3 and len(text) <= _LONG and not glued:
             # a short line with one or two label words is a sentence, not a flattened page
             labels = [m.start() for m in _INNER_LABEL.finditer(text)]
         cuts = sorted(set(labels + _mark_cuts(text, marks)) - {0})

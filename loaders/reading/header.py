@@ -68,6 +68,7 @@ def _title_case(text: str) -> str:
     return " ".join(out)
 
 
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-ZÅÄÖ])")
 _STYRELSEMOTE = re.compile(r"(?i)^styrelse(?:möte|sammanträde)")
 
 
@@ -119,6 +120,10 @@ def _named_body(rest: str, line: int, quote: str) -> Mention | None:
         noun, kind = _COMPOUND_NOUN[c["kind"].lower()]
         if name and name[:1].isupper() and len(name.split()) <= 5:
             return Mention(name=f"{noun} för {name}", kind=kind, line=line, quote=quote)
+        if name and (owner := _group_mention(name, line, quote)) is not None and kind != owner.kind:
+            # "styrgruppsmöte för det nationella landsbygdsnätverket": the steering group of that network
+            return Mention(name=f"{noun} för {owner.name}", kind=kind, line=line, quote=quote,
+                           parent=owner.name if kind == "SteeringGroup" else None)
         return Mention(name=noun, kind=kind, line=line, quote=quote)
     found = _group_mention(rest, line, quote)
     if found:
@@ -193,6 +198,8 @@ def read_header(lines: list[Line], end: int) -> Header:
             h.officials.append((s.value, s.rest, i + 1, text))
             continue
         t = title_match(text)
+        if t is None and i < 5 and (page := _PAGE_NUMBER.match(text)) is not None:
+            t = title_match(text[page.end() :])  # "1 Minnesanteckningar från …": a flattened page's number first
         if t is not None and (title_index is None or h.body is None) and len(text) < 160:
             title_index = i if title_index is None else title_index
             h.title = h.title or text
@@ -220,9 +227,28 @@ def read_header(lines: list[Line], end: int) -> Header:
         if not _DEADLINE.search(text):
             for d in find_dates(text)[:1]:
                 dates.append((i, d.iso, "text" if d.exact else "compact"))
+    if h.body is None:
+        _body_from_meeting_phrase(lines, end, h)
     _body_from_letterhead(lines, end, h)
     _choose_date(lines, dates, h)
     return h
+
+
+# "SW-ORG 72/06/92 Möte med sektionens styrelse den 19-20 sept. 1992": who met, inside a header line
+_MEETING_OF = re.compile(r"(?i)\b(?:möte|mötet|sammanträde|sammanträdet|protokoll|minnesanteckningar|anteckningar)\s+"
+                         r"(?:med|för|i|hos)\s+(?P<body>[^.,;:()]{3,60}?)(?=\s+(?:den|på|kl)\b|\s+\d|[.,;:(]|$)")
+
+
+def _body_from_meeting_phrase(lines: list[Line], end: int, h: Header) -> None:
+    for i in range(min(end, 15)):
+        text = lines[i].text.replace("\t", " ")
+        m = _MEETING_OF.search(text) if text and len(text) < 200 else None
+        if m is None:
+            continue
+        named = _named_body(m["body"], i + 1, text)
+        if named is not None and named.kind != "Organisation" and _BODY_WORD.search(named.name):
+            h.body, h.body_from = named, "title"
+            return
 
 
 def _rest_is_only_date(rest: str) -> bool:
