@@ -20,7 +20,10 @@ from loaders.records import Attendee
 
 __all__ = ["read_table"]
 
-_NAME_PAREN = re.compile(r"([A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+){1,3})\s*\(([^()]{2,60})\)")
+# "Aino Testsdotter (Luleå)": tried only where a word begins, its first capital found without
+# backtracking (tried from every capital of a long word it was quadratic); the same matches
+_NAME_PAREN = re.compile(r"(?<![\w-])(?:[^\WA-ZÅÄÖÉ]|-)*+([A-ZÅÄÖÉ][\w-]++(?:\s+[A-ZÅÄÖÉ][\w-]++){1,3}+)"
+                         r"\s*\(([^()]{2,60})\)")
 _MAIN_ITEM = re.compile(r"^(?:§\s*\d{1,3}|(?:Punkt|Ärende)\s+\d{1,2}|\d{1,2}[.:])\s+\S")
 _ATTENDANCE_START = re.compile(r"^(Närvarande|Deltagare|Närvarolista|Ledamöter|Närvaro|Deltog)\b", re.I)
 # People listed as absent are not attendees: skip their section until the next attendance heading.
