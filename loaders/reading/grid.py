@@ -144,7 +144,7 @@ def _org_column_is_municipal(heads: list[str], columns: list[str | None]) -> boo
 def _group_head(columns: list[str | None], c: int) -> int | None:
     """The organisation heading that owns column c: the nearest "orghead" to its left, unless an
     organisation column stands between."""
-    for k in range(c - 1, -1, -1):
+    for k in range(min(c, len(columns)) - 1, -1, -1):  # a row may have more cells than the header
         if columns[k] == "orghead":
             return k
         if columns[k] == "org":
