@@ -141,3 +141,62 @@ def test_names_run_together_with_notes_in_brackets_and_a_page_number_before_the_
     assert [a.name for a in record.attendees if a.presence == "absent"] == ["Hannah Nyström"]
     assert (record.body.name, record.body.kind, record.body.parent) == (
         "Styrgruppen för Landsbygdsnätverket", "SteeringGroup", "Landsbygdsnätverket")
+
+
+FLATTENED_PAGE = """\
+Protokoll från sammanträde med styrgruppen för social omsorg Dag och tid: Torsdag den 2 november 2025 kl 11
+Närvarande: Anna Wik (M), ordförande, Lerum Ingrid Sand (S), vice ordförande, Kungsbacka Bo Ek (L), Mölndal
+1 Justerare Ingrid Sand utses att tillsammans med ordföranden justera protokollet. 2 Reflektion från mötet med \
+socialcheferna Styrgruppen anser att mötet var bra. att anteckna informationen och dialogen. 3 Föregående \
+protokoll Föregående mötes protokoll godkändes och lades till handlingarna.
+"""
+
+
+def test_a_flattened_page_is_cut_at_its_item_numbers_and_att_clauses_after_a_full_stop():
+    record = _minutes(FLATTENED_PAGE)
+    assert (record.body.name, record.body.kind) == ("styrgruppen för social omsorg", "SteeringGroup")
+    taken = {(item.number, d.text) for item in record.items for d in item.decisions if d.status == "taken"}
+    assert taken == {("1", "Ingrid Sand utses att tillsammans med ordföranden justera protokollet"),
+                     ("2", "att anteckna informationen och dialogen"),
+                     ("3", "Föregående mötes protokoll godkändes och lades till handlingarna")}
+
+
+ALONE_NUMBER = """\
+Minnesanteckningar Styrgruppen för Ängsnätverket 2025-03-08
+Närvarande: Pia Ek, Bo Al, Siv Dal
+
+1. Mötets öppnande
+Ordförande öppnade mötet.
+2.
+Sekreterare Till sekreterare för mötet valdes Bo Al.
+3. Justerare
+Till att justera protokollet valdes Siv Dal.
+"""
+
+
+def test_a_number_alone_takes_its_title_from_the_line_below_and_a_role_phrase_may_open_a_passive_decision():
+    record = _minutes(ALONE_NUMBER)
+    assert [(i.number, i.title) for i in record.items] == [("1", "Mötets öppnande"), ("2", "Sekreterare"),
+                                                            ("3", "Justerare")]
+    assert [d.text for d in record.items[2].decisions] == ["Till att justera protokollet valdes Siv Dal"]
+
+
+SIGNATURES_THEN_PAGES = """\
+Arbetsutskottet 2025-11-14
+Närvarande Ledamöter Hanna Berg (m), ordförande Lena Sundh (fp) Sven Lund (c) Anna Ström (s)
+Övriga deltagare Rune Åker, sekreterare Ingegerd Falk Gunnel Lund, 108 Karin Sell, 108 Doris Nyby,
+Underskrifter:
+Sekreterare... Rune Åker
+Ordförande... Hanna Berg
+
+2 Arbetsutskottet (Dnr ) Plats för sammanträdet Arbetsutskottet beslutar att sammanträdet hålles på förbundskansliet i Lund.
+"""
+
+
+def test_pages_after_a_signature_block_are_read_and_a_party_list_starts_at_its_first_name():
+    record = _minutes(SIGNATURES_THEN_PAGES)
+    assert [a.name for a in record.attendees if a.presence == "present"][:8] == [
+        "Hanna Berg", "Lena Sundh", "Sven Lund", "Anna Ström", "Rune Åker", "Ingegerd Falk", "Gunnel Lund",
+        "Karin Sell"]
+    assert "Doris Nyby" in {a.name for a in record.attendees}
+    assert [d.text for i in record.items for d in i.decisions] == ["sammanträdet hålles på förbundskansliet i Lund"]

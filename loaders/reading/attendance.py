@@ -272,8 +272,11 @@ def _read_list(lines: list[Line], block: _Block) -> list[Attendee]:
         if cue is not None and (_presence_cell(text) or ATTENDANCE.match(text)) and len(text.split()) <= 2:
             continue  # "Ledamöter Närvarande": the headings of a name column and a presence column
         text, marked = _trailing_presence(text)
-        if block.cue_line is None and (first := _PARTY_NAME.search(text)) is not None:
-            text = text[first.start() :]  # the party list without what stands before it ("Plats: … ande:")
+        first = _PARTY_NAME.search(text)
+        if first is not None and (block.cue_line is None or (first.start() and len(_PARTY_NAME.findall(text)) >= 3
+                                                             and not person_shape(text[: first.start()].strip(" ,")))):
+            # the party list without what stands before it ("Plats: … ande:", "Lund kl Håkan Bergendahl (m)")
+            text = text[first.start() :]
         elif _stops(text):
             continue
         cells = [c for c in text.split("\t") if c]
@@ -461,6 +464,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
 
 
 # "(kom under punkt 7)", "(avvek en stund under punkt 8)": a note on a person's presence, not an organisation
+_PARAGRAPHS = re.compile(r"^(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?=[A-ZÅÄÖ])")
 _NOTE_PAREN = re.compile(r"\s*\((?=[a-zåäö])[^()]*\)")
 
 
@@ -471,9 +475,13 @@ def _runs_of_names(parts) -> list[str]:
     case (the prose a flattened page goes on with)."""
     out: list[str] = []
     for part in parts:
-        words = part.split()
-        if len(words) >= 4 and all(w[:1].isupper() for w in words) and not _PARTY.search(part) and "(" not in part:
-            out.extend(split_names(part))
+        part = _PARAGRAPHS.sub("", part)  # "108 Karin Sellberg": present for § 108
+        lead = _LEADING_ROLE.match(part)
+        head, rest = (part[: lead.end()], part[lead.end() :]) if lead else ("", part)
+        words = rest.split()
+        if len(words) >= 4 and all(w[:1].isupper() for w in words) and not _PARTY.search(rest) and "(" not in rest:
+            names = split_names(rest)
+            out.extend([head + names[0], *names[1:]])
             continue
         if len(words) >= 4 and not _PARTY.search(part) and _NOTE_PAREN.search(part):
             bare = _NOTE_PAREN.sub(" ", part).strip()

@@ -44,7 +44,7 @@ _LABEL = re.compile(
 # "§ 12", "Fhr 40", "Sn 49", "KS § 45": a section mark; a bare number mark only after a full stop
 _MARK = re.compile(r"(?:(?<=\s)|^)(?P<mark>(?:(?P<abbr>[A-ZÅÄÖ][A-Za-zåäö]{0,3})\s+)?§\s*(?P<n1>\d{1,3})"
                    r"|(?P<abbr2>[A-ZÅÄÖ][A-Za-zåäö]{0,3})\s+(?P<n2>\d{1,3})(?=\s+[A-ZÅÄÖ])"
-                   r"|(?<=[.!?:)]\s)(?P<n3>\d{2,3})(?=\s+[A-ZÅÄÖ][a-zåäö])"
+                   r"|(?<=[.!?:)]\s)(?P<n3>\d{1,3})(?=\s+[A-ZÅÄÖ][a-zåäö])"
                    r"|(?<=[\w.!?)]\s)(?P<n4>\d{1,2})[.:](?=\s*[A-ZÅÄÖ][a-zåäö]))")
 _MARK_AT_START = re.compile(r"^(?:(?:[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+)?§\s*\d{1,3}|[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+\d{1,3}"
                             r"(?=\s+[A-ZÅÄÖ])|\d{1,3}(?:[.:]\s*|\s+)(?=[A-ZÅÄÖ]))")
@@ -111,13 +111,13 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             if not piece:
                 continue
             m = _MARK_AT_START.match(piece)
-            head = _head_length(piece[m.end() :]) if m and a in cuts else 0
+            head = _head_length(piece[m.end() :]) if m and (a in cuts or a == 0) else 0
             if head:
                 # "Fhr 40 Föreslagen dagordning Mötet godkänner …": the mark and title, then the text
-                out.append(replace(line, text=piece[: m.end() + head].strip()))
-                out.append(replace(line, text=piece[m.end() + head :].strip()))
+                out.append(replace(line, text=piece[: m.end() + head].strip(), flat=True))
+                out.append(replace(line, text=piece[m.end() + head :].strip(), flat=True))
             else:
-                out.append(replace(line, text=piece))
+                out.append(replace(line, text=piece, flat=True))
     return out
 
 

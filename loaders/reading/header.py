@@ -89,13 +89,15 @@ class Header:
 
 def body_kind_of_noun(name: str) -> str:
     """The kind a body has when only its generic noun names it ("Styrelsen", "Nämnden")."""
-    key = fold(name).split()[-1] if name else ""
-    if key.endswith(("natverket", "natverk")):
-        return "Network"
-    if key.endswith(("styrgruppen", "styrgrupp")):
-        return "SteeringGroup"
-    if key.endswith(("gruppen", "grupp")):
-        return "WorkingGroup"
+    for key in fold(name).split() if name else []:  # the head noun: "styrgruppen för social välfärd"
+        if key.endswith(("natverket", "natverk")):
+            return "Network"
+        if key.endswith(("styrgruppen", "styrgrupp")):
+            return "SteeringGroup"
+        if key.endswith(("gruppen", "grupp")):
+            return "WorkingGroup"
+        if key.endswith(("radet", "rad", "styrelsen", "styrelse", "namnden", "namnd", "utskottet", "fullmaktige")):
+            return "Council"
     return "Council"
 
 

@@ -58,6 +58,7 @@ class Line:
     heading: int = 0  # 1–6: ATX or setext level, BOLD_HEADING for a bold-only line; 0 otherwise
     code: bool = False  # inside a code fence
     rule: bool = False  # a horizontal rule, setext underline or table separator
+    flat: bool = False  # a piece of a flattened line (``flat.split_flattened``)
     pos: int = 0  # 1-based position in the list the stages walk (differs from ``n`` after a flattened
     # line was cut into pieces); the stages count in positions, ``minutes._renumber`` maps them to ``n``
 

@@ -133,7 +133,7 @@ def read_narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRec
             date, body = context_date, body or context_body  # "Vid samma möte beslutades …"
         elsewhere = date or (body and ctx.body and fold(body.name) != fold(ctx.body))
         phrase = _TAKEN_PHRASE.search(text)
-        earlier = _EARLIER.search(text)
+        earlier = _EARLIER.search(text) and not _PASSIVE_DECISION.match(text)  # "Föregående protokoll godkändes"
         if _BARE_ATT.match(text) and not elsewhere:
             rec.decisions.append(DecisionRecord(text=short(text, 400), status="taken", date=record.date,
                                                 line=sentence.line, quote=text))
@@ -251,7 +251,7 @@ _PRESENT_DECISION = re.compile(r"^(?P<subj>[A-ZÅÄÖ][^.,]{0,60}?)\s+(?:uppdrar
                                r"godkänner|fastställer|antar|ställer sig bakom|tillstyrker)\b")
 
 # "Dagordningen godkändes.", "Anteckningarna lades till handlingarna."
-_PASSIVE_DECISION = re.compile(r"(?i)^(?:dagordningen|föregående (?:minnesanteckningar|protokoll|anteckningar)|anteckningarna|"
+_PASSIVE_DECISION = re.compile(r"(?i)^(?:dagordningen|föregående (?:mötes\s+)?(?:minnesanteckningar|protokoll|anteckningar)|anteckningarna|"
                                r"minnesanteckningarna|protokollet|informationen|rapporten)\b[^.]{0,60}?\s(?:godkändes|fastställdes|"
                                r"antogs|lades till handlingarna|noterades|godkänns|fastställs|läggs till handlingarna|noteras)\b")
 
@@ -275,7 +275,8 @@ def _passive_taken(text: str) -> bool:
     if m is None or len(text) > 400:
         return False
     before = text[: m.start()]
-    if _NOT_TAKEN.search(before) or re.search(r"(?i)\b(som|att)\s+(?:\S+\s+){0,4}$", before):
+    role_first = re.match(r"(?i)^(?:till\s+)?att\s", before)  # "Till att justera protokollet valdes X"
+    if _NOT_TAKEN.search(before) or (not role_first and re.search(r"(?i)\b(som|att)\s+(?:\S+\s+){0,4}$", before)):
         return False  # "… föreslår att budgeten godkänns", "ett förslag som godkändes i maj"
     return not re.match(r"\s+av\s+[A-ZÅÄÖ]", text[m.end() :])  # "godkändes av kommunfullmäktige": elsewhere
 

@@ -19,7 +19,9 @@ class Sentence:
     end_line: int
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\-–(])|(?<=:)\s+(?=[•\-–])")
+# a sentence ends before a capital or a list mark, and before "att" after a full stop: a flattened page's
+# decision clause ("… till kommuninvånarna. att anteckna informationen")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\-–(]|att\s)|(?<=:)\s+(?=[•\-–])")
 _ABBREVIATIONS = (
     "bl.a.",
     "t.ex.",

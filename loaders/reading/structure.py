@@ -170,11 +170,15 @@ def _numbered_heads(lines: list[Line]) -> list[_Head]:
         text = line.text.replace("\t", " ")
         m = _NUMBERED.match(text)
         if not m:
+            if (alone := _NUMBER_ALONE.match(text)) is not None and (title := _title_below(lines, i)):
+                out.append(_Head(i, 2, alone[1], title, "numbered", True))  # "2." + "Sekreterare Till …"
             continue
         title = m["title"].strip()
         number = m["pnum"] or m["num"] or m["bare"]
-        if m["bare"] and (line.bullet or (not line.heading and len(title.split()) > 8)):
+        if m["bare"] and (line.bullet or (not line.heading and not line.flat and len(title.split()) > 8)):
             continue
+        if line.flat and len(title.split()) > 8:
+            title = " ".join(title.split()[:8])  # a flattened page: the mark's title ran on into the text
         words = title.split()
         if not title[:1].isupper() or len(title) > 160 or title.endswith((",", ";")):
             continue
@@ -184,6 +188,24 @@ def _numbered_heads(lines: list[Line]) -> list[_Head]:
             number = f"{number}.{m['dec']}"
         out.append(_Head(i, 2 if not m["dec"] else 3, number, title, "numbered", True))
     return out
+
+
+_NUMBER_ALONE = re.compile(r"^(\d{1,2})\.$")
+
+
+def _title_below(lines: list[Line], i: int) -> str:
+    """The title of an item whose number stands alone ("2." over "Sekreterare Till sekreterare utsågs …"):
+    the next line's words up to its first full stop or the next capitalised word, at most six."""
+    nxt = next((x for x in lines[i + 1 : i + 3] if x.text), None)
+    if nxt is None or not nxt.text[:1].isupper() or nxt.bullet:
+        return ""
+    words = nxt.text.split()
+    title = [words[0]]
+    for w in words[1:6]:
+        if w[:1].isupper() or title[-1].endswith((".", ":")):
+            break
+        title.append(w)
+    return " ".join(title).rstrip(".:")
 
 
 def _runs(heads: list[_Head]) -> list[list[_Head]]:
@@ -352,7 +374,8 @@ def find_sections(lines: list[Line]) -> list[Section]:
         if kind == "action" and not line.heading:
             continue  # "_Actionpunkt_:" inside an item is read with the item
         if kind and not line.text.endswith(".") and (
-                line.heading or (lines[i - 1].text == "" if i else True) or line.text.rstrip().endswith(":")):
+                line.heading or (lines[i - 1].text == "" if i else True) or line.text.rstrip().endswith(":")
+                or (line.flat and kind != "field")):
             if kind == "attendance" and ATTENDANCE.match(line.text).rest and not line.heading:
                 continue  # "Närvarande: Anna, Bo" is a list on one line, read where it stands
             heads.append(_Head(i, line.heading or 8, line.text.rstrip(":"), line.text.rstrip(":"), kind, False))
@@ -371,11 +394,32 @@ def find_sections(lines: list[Line]) -> list[Section]:
         title_done = True
         body = h.index + 1
         title = h.title
-        if h.scheme in ("numbered", "lettered") and kind == "item":
+        if h.scheme in ("numbered", "lettered") and kind == "item" and not lines[h.index].flat:
             title, body = _title_continues(lines, h.index, end, title)
         sections.append(Section(kind, h.number, title, h.index, body, end, h.level, h.numbered))
+    sections = _prose_after_blocks(sections, lines)
     _mark_parts(sections, lines)
     return _bullet_topics(sections, lines)
+
+
+_PROSE = re.compile(r"[a-zåäö]{3,}\s+[a-zåäö]{2,}\s+[a-zåäö]{2,}")
+
+
+def _prose_after_blocks(sections: list[Section], lines: list[Line]) -> list[Section]:
+    """A signature or field block ends where prose begins: a flattened page ("Underskrifter … Justerande …")
+    is followed by the items' pages, which no heading announced; they are read as an unlabelled item."""
+    out: list[Section] = []
+    for s in sections:
+        out.append(s)
+        if s.kind not in ("signature", "field"):
+            continue
+        k = next((k for k in range(s.body, s.end) if len(lines[k].text.split()) >= 12 and _PROSE.search(lines[k].text)
+                  and _SENTENCE_END.search(lines[k].text.rstrip(" )"))), None)
+        if k is None:
+            continue
+        end, s.end = s.end, k
+        out.append(Section("item", "", "", k, k, end))
+    return out
 
 
 def _bullet_topics(sections: list[Section], lines: list[Line]) -> list[Section]:
