@@ -388,7 +388,6 @@ def ensure_fresh(store: EmbeddedStore) -> bool:
     with store.lock():
         if not store.is_stale():  # another writer rebuilt it meanwhile
             return False
-        store.sweep_temp_files()
         rebuild(store)
     return True
 
@@ -431,7 +430,6 @@ def ingest(
         if progress:
             progress(report.files[-1])
     with store.lock():
-        store.sweep_temp_files()
         registry = store.registry()
         for path in files:
             result = _ingest_one(store, registry, path)
@@ -506,7 +504,6 @@ def repair(store: EmbeddedStore) -> RepairReport:
     """
     report = RepairReport()
     with store.lock():
-        store.sweep_temp_files()
         store.mark_stale()
         try:
             registry = store.registry()
