@@ -1,20 +1,27 @@
 """Which collaboration groups exist: the register, one row per group, with its gaps.
 
-Gaps (``GroupRow.gaps``):
+Gaps (``GroupRow.gaps``) say what the loaded documents show is missing:
 
 - ``no_mandate``: nobody is recorded as commissioning it and no mandate document is linked to it.
 - ``no_steering_group``: nothing STEERS it, it REPORTS_TO nothing and names no receiver
   (``props.mottagare``). A steering group that is PART_OF its network answers to that network.
   Networks and councils at the top of the structure (no parent) are never flagged.
-- ``no_members``: no MEMBER_OF and nobody attended its meetings.
-- ``no_municipal_representation``: no member or attendee comes from a municipality.
-- ``inactive_12_months``: no meeting, decision or commission dated within a year before ``today``.
+- ``no_municipal_representation``: people are known (members or present at its meetings) and
+  none of them comes from a municipality.
+- ``inactive_12_months``: its meetings are known, and none of them, nor a decision or commission of
+  it, is dated within a year before ``today``.
 - ``mandate_expired``: its ``valid_to`` (on the node, its mandate document or its commission) is past.
 
+What the documents do not tell is ``GroupRow.unknown``, not a gap: ``members`` (no member and
+nobody present at a meeting), ``activity`` (no meeting of it), ``municipal_representation`` (no
+people known, so no municipality either).
+
+Organisations are shown by their resolved names ("Älvdalen" for an attendance list's "Ålvdalen").
+
 >>> from queries.fixtures import example_backend
->>> rows = groups(example_backend(), today="2025-06-01")
->>> {r.name: r.gaps for r in rows}["Arbetsgruppen för exempelavtalet"]
-['no_steering_group', 'no_members', 'no_municipal_representation', 'inactive_12_months']
+>>> rows = {r.name: r for r in groups(example_backend(), today="2025-06-01")}
+>>> rows["Arbetsgruppen för exempelavtalet"].gaps, rows["Arbetsgruppen för exempelavtalet"].unknown
+(['no_steering_group'], ['members', 'activity', 'municipal_representation'])
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from graph.backend import GraphBackend
 from graph.embedded import paused_gc
 from graph.kinds import GROUP_ORDER, KINDS
 from graph.models import GROUP_KINDS, EdgeType, Node, NodeKind
+from graph.text import fold
 from queries.common import Clock, iso, org_type, parse_day, ref
 from queries.mandates import mandate_line
 from queries.models import GAP_LABELS, GroupRow, Member, MoneyLine, NodeRef
@@ -163,6 +171,8 @@ def _row(backend: GraphBackend, clock: Clock, node: Node, today: date, orgs: dic
         org = member.organisation or _affiliation(backend, member.person.id)
         if not org:
             continue
+        org = _resolved(backend, org, orgs)
+        member.organisation = org
         if org not in row.organisations:
             row.organisations.append(org)
         kind = org_type(backend, org, orgs)
@@ -200,7 +210,23 @@ def _row(backend: GraphBackend, clock: Clock, node: Node, today: date, orgs: dic
 
     row.last_activity = max(dates) if dates else None
     row.gaps = _gaps(node, row, today, clock)
+    row.unknown = [u for u, known in (("members", bool(row.members)), ("activity", row.meetings > 0),
+                                      ("municipal_representation", bool(row.members))) if not known]  # fmt: skip
     return row
+
+
+def _resolved(backend: GraphBackend, name: str, cache: dict) -> str:
+    """An organisation's name as the graph resolved it: the Organisation node whose name or alias
+    folds to the same words ("Ålvdalen" -> "Älvdalen"); the name as written when none does."""
+    key = ("name", name)
+    if key not in cache:
+        folded = fold(name)
+        cache[key] = next(
+            (n.name for n in backend.find_nodes(name, [NodeKind.ORGANISATION], limit=5)
+             if folded in {fold(x) for x in (n.name, *n.aliases)}),
+            name,
+        )  # fmt: skip
+    return cache[key]
 
 
 def _affiliation(backend: GraphBackend, person_id: str) -> str | None:
@@ -222,12 +248,10 @@ def _gaps(node: Node, row: GroupRow, today: date, clock: Clock) -> list[str]:
     at_top = node.kind in _TOP_KINDS and not row.parents
     if not row.steered_by and not reports and not receiver and not at_top:
         gaps.append("no_steering_group")
-    if not row.members:
-        gaps.append("no_members")
-    if not row.municipalities:
+    if row.members and not row.municipalities:
         gaps.append("no_municipal_representation")
     cutoff = (today - timedelta(days=365)).isoformat()
-    if not row.last_activity or row.last_activity < cutoff:
+    if row.meetings and (not row.last_activity or row.last_activity < cutoff):
         gaps.append("inactive_12_months")
     if row.valid_to and row.valid_to < today.isoformat():
         gaps.append("mandate_expired")

@@ -17,6 +17,7 @@ from graph.models import Source
 __all__ = [
     "EVENT_LABELS",
     "GAP_LABELS",
+    "UNKNOWN_LABELS",
     "ChainLink",
     "EventKind",
     "Gap",
@@ -35,6 +36,7 @@ __all__ = [
     "PersonGroup",
     "PersonPresentation",
     "PersonRole",
+    "Unknown",
 ]
 
 
@@ -152,23 +154,30 @@ class MoneyLine(BaseModel):
     sources: list[Source] = Field(default_factory=list)
 
 
-#: A gap in the register (``queries.groups`` says when each applies).
+#: A gap in the register: something the loaded documents show is missing (``queries.groups`` says
+#: when each applies). What they do not tell is an :data:`Unknown`, not a gap.
 Gap = Literal[
     "no_mandate",
     "no_steering_group",
-    "no_members",
     "no_municipal_representation",
     "inactive_12_months",
     "mandate_expired",
 ]
-#: Its Swedish label, as the register shows it (command line, Excel/CSV and the app).
+#: Its Swedish label, as the register shows it (command line, Excel/CSV and the app): each says
+#: what the documents show, not what the group lacks.
 GAP_LABELS: dict[str, str] = {
-    "no_mandate": "saknar mandat",
-    "no_steering_group": "saknar styrgrupp",
-    "no_members": "saknar medlemmar",
-    "no_municipal_representation": "saknar kommunrepresentation",
-    "inactive_12_months": "inaktiv 12 mån",
-    "mandate_expired": "mandat utgånget",
+    "no_mandate": "inget mandat i underlaget",
+    "no_steering_group": "ingen styrgrupp i underlaget",
+    "no_municipal_representation": "ingen kommun bland kända deltagare",
+    "inactive_12_months": "inaktiv: inget möte på 12 mån",
+    "mandate_expired": "mandatet har gått ut",
+}
+#: What the documents do not tell about a group ("okänt", apart from the gaps).
+Unknown = Literal["members", "activity", "municipal_representation"]
+UNKNOWN_LABELS: dict[str, str] = {
+    "members": "medlemmar okända",
+    "activity": "möten okända",
+    "municipal_representation": "kommunrepresentation okänd",
 }
 
 
@@ -195,6 +204,7 @@ class GroupRow(BaseModel):
     last_activity: str | None = None
     valid_to: str | None = None
     gaps: list[Gap] = Field(default_factory=list)
+    unknown: list[Unknown] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
 

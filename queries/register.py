@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from graph.kinds import kind_label
-from queries.models import GAP_LABELS, GroupRow
+from queries.models import GAP_LABELS, UNKNOWN_LABELS, GroupRow
 
 __all__ = ["GROUP_COLUMNS", "TABLE_COLUMNS", "register_bytes", "register_table", "write_groups"]
 
@@ -35,7 +35,19 @@ def _money(row: GroupRow) -> str:
     return "; ".join(parts)
 
 
-#: The register's columns: Swedish header and how a row gives the cell.
+UNKNOWN = "okänt"
+
+
+def _source(row: GroupRow) -> str:
+    """Where the group was read: "document, rad N" for its first sources (at most three)."""
+    seen = dict.fromkeys(f"{s.document}, rad {s.line}" for s in row.sources)
+    parts = list(seen)
+    more = f" och {len(parts) - 3} till" if len(parts) > 3 else ""
+    return "; ".join(parts[:3]) + more
+
+
+#: The register's columns: Swedish header and how a row gives the cell. What the documents do not
+#: tell is "okänt", apart from a gap ("Brister": what they show is missing).
 GROUP_COLUMNS: list[tuple[str, Callable[[GroupRow], object]]] = [
     ("Typ", lambda r: kind_label(r.kind)),
     ("Namn", lambda r: r.name),
@@ -47,14 +59,16 @@ GROUP_COLUMNS: list[tuple[str, Callable[[GroupRow], object]]] = [
     ),
     ("Uppdragsbeskrivning", lambda r: ", ".join(r.mandate_documents)),
     ("Syfte", lambda r: r.purpose or ""),
-    ("Medlemmar", lambda r: len(r.members)),
-    ("Kommuner", lambda r: ", ".join(r.municipalities)),
+    ("Medlemmar", lambda r: len(r.members) if r.members else UNKNOWN),
+    ("Kommuner", lambda r: ", ".join(r.municipalities) if r.members else UNKNOWN),
     ("Region", lambda r: ", ".join(r.regions)),
     ("Överenskommelser", lambda r: ", ".join(a.name for a in r.agreements)),
     ("Medel", _money),
-    ("Möten", lambda r: r.meetings),
-    ("Senast aktiv", lambda r: r.last_activity or ""),
+    ("Möten", lambda r: r.meetings if r.meetings else UNKNOWN),
+    ("Senast aktiv", lambda r: r.last_activity or UNKNOWN),
     ("Brister", lambda r: ", ".join(GAP_LABELS.get(g, g) for g in r.gaps)),
+    ("Okänt", lambda r: ", ".join(UNKNOWN_LABELS.get(u, u) for u in r.unknown)),
+    ("Källa", _source),
 ]
 #: The columns of the terminal table (the files and the app show them all).
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -78,8 +92,8 @@ def register_table(
 
 
 def register_bytes(rows: Sequence[GroupRow], fmt: FileFormat) -> bytes:
-    """The register as an xlsx workbook (gaps highlighted) or csv (semicolon-separated, UTF-8 with
-    a byte-order mark, as Swedish Excel expects)."""
+    """The register as an xlsx workbook (gaps highlighted, a filter on every column, frozen headers)
+    or csv (semicolon-separated, UTF-8 with a byte-order mark, as Swedish Excel expects)."""
     headers, table = register_table(rows)
     if fmt == "csv":
         buffer = io.StringIO()
@@ -116,6 +130,7 @@ def register_bytes(rows: Sequence[GroupRow], fmt: FileFormat) -> bytes:
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
     sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = sheet.dimensions  # a filter on every column
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

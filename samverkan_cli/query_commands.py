@@ -1,4 +1,4 @@
-"""``samverkan lineage | mandates | groups | person``: the questions, over ``queries``.
+"""``samverkan lineage | mandates | groups | person | overlap``: the questions, over ``queries``.
 
 Output is an aligned table with Swedish headers by default and the contract's JSON with ``--json``
 (``../shared/eval/CONTRACT.md``). A question that cannot be answered as asked (no store, unknown
@@ -18,6 +18,7 @@ from queries.groups import groups
 from queries.lineage import lineage
 from queries.mandates import mandates
 from queries.models import EVENT_LABELS
+from queries.overlap import overlap
 from queries.person import person
 from queries.register import TABLE_COLUMNS, register_table, write_groups
 from samverkan_cli.main import EXIT_OK, EXIT_UNANSWERABLE, CommandError, add_store_arg, date_arg
@@ -130,8 +131,32 @@ def person_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def overlap_command(args: argparse.Namespace) -> int:
+    answer = overlap(_backend(args), as_of=args.as_of, min_groups=args.min_groups, top=args.top)
+    if args.json:
+        print_json(answer.model_dump(mode="json"))
+        return EXIT_OK
+    names = lambda refs: ", ".join(r.name for r in refs)  # noqa: E731
+    sections = [
+        (f"Personer i minst {args.min_groups} grupper", ["Person", "Grupper", "Antal", "Organisation"],
+         [[p.person.name, names(p.groups), p.count, ", ".join(p.organisations)] for p in answer.people[: args.top]]),
+        ("Grupper med gemensamma personer", ["Grupp", "Grupp", "Gemensamma", "Andel", "Personer"],
+         [[x.a.name, x.b.name, len(x.people), f"{x.share:.0%}", names(x.people)] for x in answer.pairs[: args.top]]),
+        ("Brobyggare (betweenness)", ["Person", "Betweenness", "Delar utan personen", "Grupper"],
+         [[b.person.name, f"{b.betweenness:.3f}", b.parts, names(b.groups)] for b in answer.brokers]),
+        ("Grupper utan styrande organ ovanför", ["Grupp", "Typ", "Ovanför i underlaget"],
+         [[u.group.name, kind_label(u.group.kind), u.above] for u in answer.unsteered]),
+    ]  # fmt: skip
+    for title, headers, rows in sections:
+        print(f"{title}:")
+        print(format_table(headers, rows) if rows else "  inga")
+        print()
+    return EXIT_OK
+
+
 def register(sub) -> None:
-    """Add ``lineage``, ``mandates``, ``groups`` and ``person`` to the main parser's subparsers."""
+    """Add ``lineage``, ``mandates``, ``groups``, ``person`` and ``overlap`` to the main parser's
+    subparsers."""
 
     def common(p: argparse.ArgumentParser) -> None:
         add_store_arg(p)
@@ -161,3 +186,13 @@ def register(sub) -> None:
     p.add_argument("name")
     common(p)
     p.set_defaults(func=person_command, error_status=EXIT_UNANSWERABLE)
+
+    p = sub.add_parser(
+        "overlap",
+        help="who sits where: people in many groups, groups sharing members, brokers, groups under no "
+        "steering body",
+    )
+    common(p)
+    p.add_argument("--min-groups", type=int, default=2, metavar="N", help="list people in at least N groups")
+    p.add_argument("--top", type=int, default=25, metavar="N", help="at most N rows per list (brokers: N)")
+    p.set_defaults(func=overlap_command, error_status=EXIT_UNANSWERABLE)

@@ -52,7 +52,7 @@ def test_mandates_table_and_json(store, capsys):
 
 def test_groups_formats(store, capsys, tmp_path):
     code, out, _ = run(["groups", "--store", store, "--today", "2025-06-01"], capsys)
-    assert code == 0 and out.startswith("Typ") and "saknar styrgrupp" in out
+    assert code == 0 and out.startswith("Typ") and "ingen styrgrupp i underlaget" in out
     code, out, _ = run(["groups", "--store", store, "--json"], capsys)
     assert json.loads(out)[0]["name"] == "Rådet"
     xlsx = tmp_path / "reg.xlsx"

@@ -24,20 +24,18 @@ def test_sorted_by_kind_then_name():
 
 
 def test_gaps_golden():
-    got = {name: r.gaps for name, r in rows(today="2025-06-01").items()}
+    """A gap is what the documents show is missing; what they do not tell is unknown (issue 9)."""
+    got = {name: (r.gaps, r.unknown) for name, r in rows(today="2025-06-01").items()}
+    nothing_known = ["members", "activity", "municipal_representation"]
     assert got == {
-        "Rådet": ["no_mandate"],
-        "Nätverket": ["no_mandate"],
-        "Styrgruppen för Nätverket": ["no_members", "no_municipal_representation"],
-        "Processgrupp norr": ["no_members", "no_municipal_representation", "inactive_12_months"],
-        "Processgrupp söder": ["no_members", "no_municipal_representation", "inactive_12_months"],
-        "Regionala processgruppen": ["no_municipal_representation", "inactive_12_months", "mandate_expired"],
-        "Arbetsgruppen för exempelavtalet": [
-            "no_steering_group",
-            "no_members",
-            "no_municipal_representation",
-            "inactive_12_months",
-        ],
+        "Rådet": (["no_mandate"], []),
+        "Nätverket": (["no_mandate"], []),
+        "Styrgruppen för Nätverket": ([], nothing_known),
+        "Processgrupp norr": ([], nothing_known),
+        "Processgrupp söder": ([], nothing_known),
+        # one member, from the region: known people and no municipality is a gap; no meetings is not
+        "Regionala processgruppen": (["no_municipal_representation", "mandate_expired"], ["activity"]),
+        "Arbetsgruppen för exempelavtalet": (["no_steering_group"], nothing_known),
     }
 
 
@@ -57,14 +55,15 @@ def test_register_columns():
     assert [a.name for a in regional.agreements] == ["Exempelavtalet"]
     network = r["Nätverket"]
     assert network.meetings == 3 and network.first_meeting == "2024-03-01"
-    assert network.municipalities == ["Norrby"] and network.regions == ["Region Exempel"]
+    # organisations by their resolved names: the attendance list's "Norrby" is "Norrby kommun"
+    assert network.municipalities == ["Norrby kommun", "Söderby kommun"] and network.regions == ["Region Exempel"]
     assert {m.person.name: m.organisation for m in network.members} == {
-        "Anna Andersson": "Norrby",
+        "Anna Andersson": "Norrby kommun",
         "Bertil Berg": "Region Exempel",
-        "Cecilia Ceder": "Söderby",
+        "Cecilia Ceder": "Söderby kommun",
     }
-    # Söderby has no org_type on its node: the name form "... kommun" on its node decides
-    assert "Söderby" in network.organisations
+    # Söderby has no org_type on its node: the name form "... kommun" of its resolved name decides
+    assert "Söderby kommun" in network.organisations
 
 
 def test_inactivity_counts_from_today():
