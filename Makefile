@@ -3,6 +3,7 @@
 #   make test   install everything (Python, npm, Debian's chromium) and run the whole suite
 # While working:
 #   make check  ruff and every test not marked slow or browser, doctests included (under 40 s)
+#   make fuzz   the property tests with 10,000 examples each
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +13,7 @@ NODE_STAMP := node_modules/.installed
 DEMO_STORE ?= .samverkan-demo
 PORT ?= 8501
 
-.PHONY: demo test check lint venv node browser app bench screenshots clean
+.PHONY: demo test check fuzz lint venv node browser app bench screenshots clean
 
 venv: $(PY_STAMP)
 $(PY_STAMP): pyproject.toml
@@ -46,6 +47,11 @@ test: venv node browser
 check: venv
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+# The reader's property tests with 10,000 examples each (make test runs 1,000; make check 100).
+fuzz: venv
+	SAMVERKAN_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest -q -m fuzz --timeout 0 \
+	  --hypothesis-show-statistics
 
 demo: venv
 	$(BIN)/samverkan ingest examples/docs --store $(DEMO_STORE)

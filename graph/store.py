@@ -190,6 +190,17 @@ class EmbeddedStore:
                 self._lock_depth = 0
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    def sweep_temp_files(self) -> int:
+        """Remove the temp files of writes that never finished (a writer killed between mkstemp and
+        os.replace); call it holding the lock, when no write of this store can be under way."""
+        removed = 0
+        for folder in (self.root, self.root / "fragments", self.root / "texts"):
+            for path in folder.glob(".*.tmp") if folder.is_dir() else ():
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed += 1
+        return removed
+
     # --- the out-of-date mark --------------------------------------------------------------
     def mark_stale(self) -> None:
         """Say, durably, that graph.json may lag behind the fragments: before any change to them."""

@@ -388,6 +388,7 @@ def ensure_fresh(store: EmbeddedStore) -> bool:
     with store.lock():
         if not store.is_stale():  # another writer rebuilt it meanwhile
             return False
+        store.sweep_temp_files()
         rebuild(store)
     return True
 
@@ -430,6 +431,7 @@ def ingest(
         if progress:
             progress(report.files[-1])
     with store.lock():
+        store.sweep_temp_files()
         registry = store.registry()
         for path in files:
             result = _ingest_one(store, registry, path)
@@ -504,6 +506,7 @@ def repair(store: EmbeddedStore) -> RepairReport:
     """
     report = RepairReport()
     with store.lock():
+        store.sweep_temp_files()
         store.mark_stale()
         try:
             registry = store.registry()
