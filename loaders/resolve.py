@@ -228,10 +228,6 @@ def _by_name(uf: _UnionFind, entities: list[Node]) -> None:
                 uf.union(index[key], node.id)
             else:
                 index[key] = node.id
-    # "Kommunstyrelsen" met (a council) and is named in the text (an organisation): one body
-    for (family, name), node_id in index.items():
-        if family == NodeKind.ORGANISATION.value and ("group", name) in index:
-            uf.union(index[("group", name)], node_id)
 
 
 def _groups(uf: _UnionFind, nodes: list[Node]) -> None:
@@ -462,11 +458,6 @@ def _canonical(members: list[Node], uf: _UnionFind, nodes: dict[str, Node]) -> N
         kinds[m.kind.value] += max(len(m.sources), 1)
         for alias in m.aliases:
             counts[alias] += 0
-    if len(kinds) > 1 and NodeKind.ORGANISATION.value in kinds:
-        del kinds[NodeKind.ORGANISATION.value]  # a body that met is a group, however often it is named,
-        for m in members:  # and it keeps the spelling it met under
-            if m.kind == NodeKind.ORGANISATION:
-                counts[m.name] -= max(len(m.sources), 1)
     kind = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     # a document that says "Beredningsgruppen är nätverkets styrgrupp" settles the kind
     if any(m.kind == NodeKind.STEERING_GROUP and m.props.get("declared") for m in members):

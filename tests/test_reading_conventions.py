@@ -200,3 +200,10 @@ def test_pages_after_a_signature_block_are_read_and_a_party_list_starts_at_its_f
         "Karin Sell"]
     assert "Doris Nyby" in {a.name for a in record.attendees}
     assert [d.text for i in record.items for d in i.decisions] == ["sammanträdet hålles på förbundskansliet i Lund"]
+
+
+def test_a_page_number_before_the_title_and_a_file_reference_after_the_body():
+    record = _minutes("Transkript\n1 Protokoll 1 (6)\nTeknikutskottet LK/\nPlats Kommunhuset\n"
+                      "Beslutande Anna Berg (S) Bo Ek (M) Cilla Dahl (C)\n\n§ 1 Val av justerare\nBo Ek utses att justera.\n")
+    assert (record.body.name, record.body.kind) == ("Teknikutskottet", "Council")
+    assert [a.name for a in record.attendees] == ["Anna Berg", "Bo Ek", "Cilla Dahl"]

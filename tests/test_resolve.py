@@ -166,16 +166,6 @@ def test_folded_spellings_are_one_group():
     ]
 
 
-def test_a_body_that_met_and_is_named_as_an_organisation_is_one_group():
-    a, b = Doc("a.txt"), Doc("b.txt")
-    a.entity("Council", "Kommunstyrelsen")
-    b.entity("Organisation", "kommunstyrelsen", times=5)  # named often in another document's prose
-    b.entity("Organisation", "Region Exempel")
-    graph = resolve([a.fragment, b.fragment])
-    assert sorted((n.kind.value, n.name) for n in graph.nodes) == [
-        ("Council", "Kommunstyrelsen"), ("Organisation", "Region Exempel")]
-
-
 def test_canonical_name_is_the_most_frequent_spelling():
     def graph_with(counts: dict[str, int]):
         docs = []

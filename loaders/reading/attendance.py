@@ -388,6 +388,9 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                 else:
                     title = inner
             part = _PAREN.sub("", part).strip(" .-–")
+            label = _FRONT_LABEL.match(part)
+            if label and person_shape(part[label.end() :].strip()):
+                part = part[label.end() :].strip()  # "Justering Maud Ekberg": a label left beside the column
             tail = _TITLE_THEN_NAME.match(part)
             forced = False
             if tail and current is not None and person_shape(tail["name"]):
@@ -464,6 +467,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
 
 
 # "(kom under punkt 7)", "(avvek en stund under punkt 8)": a note on a person's presence, not an organisation
+_FRONT_LABEL = re.compile(r"^(?:Justering|Plats|Paragrafer|Underskrifter|Sekreterare|Ordförande)\s+(?=[A-ZÅÄÖ])")
 _PARAGRAPHS = re.compile(r"^(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?=[A-ZÅÄÖ])")
 _NOTE_PAREN = re.compile(r"\s*\((?=[a-zåäö])[^()]*\)")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from graph.text import fold
 from loaders.entities import Context, find_mentions
 from loaders.lexicon import lookup_org
-from loaders.reading.cues import ATTENDANCE, BODY_NOUNS, HEADER_FIELDS, SIGNATURE, title_match
+from loaders.reading.cues import ATTENDANCE, BODY_NOUNS, HEADER_FIELDS, MINUTES_TITLES, SIGNATURE, title_match
 from loaders.reading.dates import find_dates
 from loaders.reading.layout import Line
 from loaders.records import Mention
@@ -69,6 +69,7 @@ def _title_case(text: str) -> str:
 
 
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-ZÅÄÖ])")
+_REFERENCE_TAIL = re.compile(r"\s+[A-ZÅÄÖ]{1,5}\s?/\s?[\w-]*$")
 _STYRELSEMOTE = re.compile(r"(?i)^styrelse(?:möte|sammanträde)")
 
 
@@ -87,7 +88,7 @@ class Header:
     body_from: str = ""  # how the body was found, for the reading status
 
 
-def body_kind_of_noun(name: str) -> str:
+def body_kind_of_noun(name: str, default: str = "Council") -> str:
     """The kind a body has when only its generic noun names it ("Styrelsen", "Nämnden")."""
     for key in fold(name).split() if name else []:  # the head noun: "styrgruppen för social välfärd"
         if key.endswith(("natverket", "natverk")):
@@ -98,7 +99,7 @@ def body_kind_of_noun(name: str) -> str:
             return "WorkingGroup"
         if key.endswith(("radet", "rad", "styrelsen", "styrelse", "namnden", "namnd", "utskottet", "fullmaktige")):
             return "Council"
-    return "Council"
+    return default
 
 
 def _group_mention(text: str, line: int, quote: str) -> Mention | None:
@@ -135,6 +136,7 @@ def _named_body(rest: str, line: int, quote: str) -> Mention | None:
     for d in reversed(find_dates(rest)):
         rest = rest[: d.start] + rest[d.end :]
     rest = _TRAILING.sub("", rest).strip(" :–-,*.")
+    rest = _REFERENCE_TAIL.sub("", rest)  # "Teknikutskottet LK/": a file reference after the name
     if rest and rest[:1].islower() and _BODY_WORD.search(rest) and len(rest.split()) <= 4 \
             and not re.search(r"\d", rest):
         return Mention(name=rest, kind=body_kind_of_noun(rest), line=line, quote=quote)  # "sektionens styrelse"
@@ -150,7 +152,8 @@ def _named_body(rest: str, line: int, quote: str) -> Mention | None:
     words = rest.split()
     if len(words) > 2 and not _BODY_WORD.search(rest) and any(w[:1].islower() and len(w) > 3 for w in words[1:]):
         return None  # "Ordföranden går igenom föregående": a sentence, not a name
-    return Mention(name=rest, kind="WorkingGroup", line=line, quote=quote, declared=False)
+    kind = body_kind_of_noun(rest, default="WorkingGroup")
+    return Mention(name=rest, kind=kind, line=line, quote=quote, declared=False)
 
 
 def _named_in_cells(line: Line) -> Mention | None:
@@ -200,8 +203,8 @@ def read_header(lines: list[Line], end: int) -> Header:
             h.officials.append((s.value, s.rest, i + 1, text))
             continue
         t = title_match(text)
-        if t is None and i < 5 and (page := _PAGE_NUMBER.match(text)) is not None:
-            t = title_match(text[page.end() :])  # "1 Minnesanteckningar från …": a flattened page's number first
+        if t is None and title_index is None and (page := _PAGE_NUMBER.match(text)) is not None:
+            t = MINUTES_TITLES.match(text[page.end() :])  # "1 Minnesanteckningar från …": a page number first
         if t is not None and (title_index is None or h.body is None) and len(text) < 160:
             title_index = i if title_index is None else title_index
             h.title = h.title or text
@@ -219,6 +222,9 @@ def read_header(lines: list[Line], end: int) -> Header:
                     prev = next((lines[k] for k in range(i - 1, max(-1, i - 3), -1) if lines[k].text), None)
                     if prev is not None and len(prev.text) < 60 and not find_dates(prev.text):
                         h.body = _named_in_cells(prev)
+                        if h.body is not None and h.body.kind == "WorkingGroup" and len(h.body.name.split()) == 1 \
+                                and not _BODY_WORD.search(h.body.name):
+                            h.body = None  # "Transkript" over "Protokoll": one word that names no body
                 if h.body is None:
                     # "Mötesprotokoll" / "LiTHe kod" / "2016–05–25": the body on a line of its own
                     nxt = _next_index(lines, i, end)

@@ -37,11 +37,12 @@ def read_minutes(raw_lines: list[str], laid: list[Line] | None = None) -> Minute
     lines = laid if laid is not None else layout(raw_lines)
     sections = find_sections(lines)
     first = next((s.start for s in sections if s.kind in ("item", "action")), len(lines))
-    header = read_header(lines, first)
+    front = _front_end(lines, sections, first)
+    header = read_header(lines, front)
     record = MinutesRecord(body=header.body, date=header.date, date_line=header.date_line,
                            notes_date=header.notes_date, time=header.time, place=header.place,
                            diarienummer=header.diarienummer, aliases=header.aliases)
-    record.attendees = read_attendance(lines, sections, first)
+    record.attendees = read_attendance(lines, sections, front)
     _officials(record, header.officials)
     ctx = Context(body=record.body.name if record.body else None, body_kind=record.body.kind if record.body else None)
     for group in record.aliases:
@@ -102,6 +103,16 @@ def renumber(record: BaseModel, lines: list[Line]) -> None:
 
     walk(record)
     record.warnings = [(source(n) if isinstance(n, int) else n, m) for n, m in record.warnings]
+
+
+def _front_end(lines: list[Line], sections: list[Section], first: int) -> int:
+    """Where the front page (header and attendance) ends: at the first item, unless unnumbered headings
+    come first and the front page's lists stand under them ("Transkript" over a flattened first page)."""
+    limit = next((s.start for s in sections if s.kind in ("item", "action") and s.numbered and s.start >= first),
+                 len(lines))
+    cues = [k for k in range(first, min(limit, first + 80)) if lines[k].text and len(lines[k].text) < 3000
+            and (ATTENDANCE.match(lines[k].text) or HEADER_FIELDS.match(lines[k].text))]
+    return max(first, cues[-1] + 1) if cues else first
 
 
 def _text_before_items(lines: list[Line], sections: list[Section], first: int) -> Section | None:
