@@ -371,3 +371,30 @@ def test_collect_paths_names_every_path_it_cannot_take(tmp_path):
     assert files == [] and skipped == []
     assert sorted((p.name, r.split(":")[0].split(" (")[0]) for p, r in failed) == [
         ("borta.txt", "a link to nothing"), ("loop.md", "symlink loop"), ("saknas.txt", "finns inte")]  # fmt: skip
+
+
+@pytest.mark.parametrize("damage", list(_DAMAGE))
+def test_a_damaged_stats_file_is_a_cache_counted_again(tmp_path, corpus, damage):
+    """stats.json only spares reading the graph for its counts: damaged, the graph is counted."""
+    store = EmbeddedStore(tmp_path / "store")
+    ingest([corpus], store)
+    want = (len(store.graph().nodes), len(store.graph().edges))
+    (store.root / "stats.json").write_bytes(_DAMAGE[damage])
+    assert EmbeddedStore(store.root).counts() == want
+    repair(store)
+    assert json.loads((store.root / "stats.json").read_text(encoding="utf-8")) == dict(zip(("nodes", "edges"), want, strict=True))
+
+
+def test_forgetting_an_alias_leaves_its_document(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (docs / name).write_text(SCN, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "store")
+    ingest([docs], store)
+    code, out, _ = _run(capsys, "status", "--store", str(store.root))
+    assert code == 0
+    assert f"dubblett {docs / 'b.txt'}  samma innehåll som a.txt, räknas en gång" in out
+    graph = store.graph_path.read_bytes()
+    assert forget(str(docs / "b.txt"), store).path == str((docs / "b.txt").resolve())
+    assert store.registry().files["a.txt"].aliases == [] and store.graph_path.read_bytes() == graph
