@@ -37,7 +37,7 @@ from queries.common import Clock, iso, org_type, parse_day, ref
 from queries.mandates import mandate_line
 from queries.models import GAP_LABELS, GroupRow, Member, MoneyLine, NodeRef
 
-__all__ = ["GAPS", "KIND_ORDER", "groups"]
+__all__ = ["GAPS", "KIND_ORDER", "groups", "resolved_name"]
 
 #: Every gap, in the order rows list them.
 GAPS: tuple[str, ...] = tuple(GAP_LABELS)
@@ -171,7 +171,7 @@ def _row(backend: GraphBackend, clock: Clock, node: Node, today: date, orgs: dic
         org = member.organisation or _affiliation(backend, member.person.id)
         if not org:
             continue
-        org = _resolved(backend, org, orgs)
+        org = resolved_name(backend, org, orgs)
         member.organisation = org
         if org not in row.organisations:
             row.organisations.append(org)
@@ -215,9 +215,10 @@ def _row(backend: GraphBackend, clock: Clock, node: Node, today: date, orgs: dic
     return row
 
 
-def _resolved(backend: GraphBackend, name: str, cache: dict) -> str:
+def resolved_name(backend: GraphBackend, name: str, cache: dict | None = None) -> str:
     """An organisation's name as the graph resolved it: the Organisation node whose name or alias
     folds to the same words ("Ålvdalen" -> "Älvdalen"); the name as written when none does."""
+    cache = {} if cache is None else cache
     key = ("name", name)
     if key not in cache:
         folded = fold(name)

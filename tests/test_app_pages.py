@@ -14,6 +14,8 @@ import pytest
 from browser.corpus import IMG_NAME, SCRIPT_NAME, XSS_DOC_NAME, build_store, make_docs
 from streamlit.testing.v1 import AppTest
 
+from views.common import GAP_LABELS, KIND_LABELS
+
 APP = Path(__file__).resolve().parents[1] / "app.py"
 PAGES = {
     "views/overview.py": "Översikt",
@@ -21,9 +23,11 @@ PAGES = {
     "views/mandates.py": "Vem ger uppdrag åt vem",
     "views/lineage.py": "Beslutsspår",
     "views/register.py": "Samverkansregister",
+    "views/overlap.py": "Vem sitter var",
     "views/people.py": "Personer",
     "views/documents.py": "Dokument",
     "views/corrections.py": "Rättelser",
+    "views/overview_link.py": "Översikt",
 }
 TIMEOUT = 30
 #: A tag Markdown would pass on as HTML: "<" not escaped by a backslash.
@@ -111,52 +115,89 @@ def test_register_lists_demo_groups_and_filters(demo):
     ):
         assert group in names
     assert {b.label for b in at.get("download_button")} == {"Ladda ner Excel", "Ladda ner CSV"}
+    # every flag says what the documents show; unknowns are apart from the gaps
+    flags = {flag for flags in at.dataframe[0].value["Brister"] for flag in flags}
+    assert flags and all(not flag.startswith("saknar") for flag in flags)
+    assert "Okänt" in at.dataframe[0].value.columns and "Källa" in at.dataframe[0].value.columns
 
-    at.multiselect(key="register_kinds").set_value(["ProcessGroup"]).run()
+    at.multiselect(key="typ").set_value(["ProcessGroup"]).run()
     kinds = set(at.dataframe[0].value["Typ"])
     assert kinds == {"Processgrupp"}
-    at.text_input(key="register_text").set_value("demens").run()
+    at.text_input(key="namn").set_value("demens").run()
     assert "Regional processgrupp demens" in set(at.dataframe[0].value["Namn"])
-    at.selectbox(key="register_sort").set_value("Flest brister").run()
-    gaps = list(at.dataframe[0].value["Brister"].str.count(",") + (at.dataframe[0].value["Brister"] != ""))
+    at.selectbox(key="sortera").set_value("Flest brister").run()
+    gaps = [len(g) for g in at.dataframe[0].value["Brister"]]
     assert gaps == sorted(gaps, reverse=True)
 
 
 @pytest.mark.slow
+def test_register_gap_summary_filters_by_a_click(demo):
+    at = open_page("views/register.py")
+    counts = [b for b in at.button if b.key and b.key.startswith("summa_") and b.key.count("_") >= 2]
+    assert counts, "the summary has counts to click"
+    kind, gap = counts[0].key.removeprefix("summa_").split("_", 1)
+    counts[0].click().run()
+    table = at.dataframe[0].value
+    assert set(table["Typ"]) == {KIND_LABELS[kind]}
+    assert all(GAP_LABELS[gap] in flags for flags in table["Brister"])
+
+
+@pytest.mark.slow
+def test_register_opens_a_group_from_the_url(demo):
+    at = open_page("views/register.py", grupp=node_id(demo, "Regional processgrupp demens"))
+    assert at.selectbox(key="grupp_vald").value == node_id(demo, "Regional processgrupp demens")
+    assert "Regional processgrupp demens" in texts(at)
+
+
+@pytest.mark.slow
 def test_lineage_finds_the_process_groups_events(demo):
-    at = open_page("views/lineage.py")
-    at.text_input(key="lineage_query").set_value("uppdragsbeskrivning regional processgrupp demens").run()
+    at = open_page("views/lineage.py", arende="uppdragsbeskrivning regional processgrupp demens")
     assert not at.exception
     events = at.dataframe[0].value
     dates = set(events["Datum"])
     assert {"2025-04-11", "2025-11-21"} <= dates
     assert "03_socialchefsnatverket_2025-04-11.pdf" in set(events["Dokument"])
-    links = [p for p in at.get("page_link")]
-    assert links, "each event links to the document view"
-    dated = [d for d in events["Datum"] if d != "(odaterat)"]
+    links = [p for p in at.get("page_link") if p.proto.page == "dokument"]
+    assert links, "each card links to the document view"
+    dated = [d for d in events["Datum"] if d != "odaterat"]
     assert dated == sorted(dated)
+    shown = texts(at)
+    assert "sökord" in shown and "processgrupp" in shown
+
+
+@pytest.mark.slow
+def test_lineage_cards_carry_the_item_title_and_fold_procedural_decisions(demo):
+    at = open_page("views/lineage.py", arende="trygg hemgång")
+    shown = texts(at)
+    assert "Trygg hemgång" in shown
+    # an item title heads each card (the number and the agenda item's own words), not only "punkt 6a"
+    assert re.search(r"\*\*\d+[a-z]?\\\. ", shown), shown[:2000]
+    if "handlingarna" in shown:
+        assert "Formella beslut" in shown
 
 
 @pytest.mark.slow
 def test_lineage_without_hits_says_so(demo):
-    at = open_page("views/lineage.py")
-    at.text_input(key="lineage_query").set_value("xylofonorkester").run()
+    at = open_page("views/lineage.py", arende="xylofonorkester")
     assert "Inga händelser" in texts(at)
 
 
 @pytest.mark.slow
-def test_mandates_shows_the_chain_of_the_process_group(demo):
+def test_mandates_shows_the_structure_and_the_chain_of_the_process_group(demo):
     at = open_page("views/mandates.py")
     tree = texts(at)
     assert "Socialchefsnätverket" in tree and "Regional processgrupp demens" in tree
-    at.selectbox(key="mandates_node").set_value(node_id(demo, "Regional processgrupp demens")).run()
-    assert not at.exception
+    assert "Enskilda uppdrag" in tree
+    # the council comes first in the standing structure
+    assert tree.index("Vård\\- och omsorgsrådet") < tree.index("Socialchefsnätverket")
+    at = open_page("views/mandates.py", nod=node_id(demo, "Regional processgrupp demens"))
+    assert at.selectbox(key="mandates_node").value == node_id(demo, "Regional processgrupp demens")
     shown = texts(at)
-    assert "Styrgruppen för Socialchefsnätverket" in shown
+    assert "Kedjan uppåt" in shown and "Styrgruppen för Socialchefsnätverket" in shown
+    assert "nivå 2 · Styrgrupp" in shown and "nivå 1 · Nätverk" in shown
     chain = at.dataframe[0].value
     assert "Styrgruppen för Socialchefsnätverket" in set(chain["Överordnad"])
-    lines = at.dataframe[1].value
-    assert {"styr", "rapporterar till"} & set(lines["Relation"])
+    assert any(d != "okänt" for d in chain["Datum"]), "the chain has dates"
 
 
 @pytest.mark.slow
@@ -194,7 +235,7 @@ def test_document_view_marks_the_linked_line_and_escapes_text(demo):
     at = open_page("views/documents.py", doc=XSS_DOC_NAME, line="14")
     assert at.selectbox(key="documents_doc").value == XSS_DOC_NAME
     assert "Rad 14" in texts(at)
-    bodies = [e.proto.body for e in at.get("html")]
+    bodies = [e.proto.body for e in at.main.get("html")]  # (the sidebar holds views/swedish.py's script)
     assert bodies
     for body in bodies:
         assert "<script" not in body and "<img" not in body
@@ -207,8 +248,8 @@ def test_hostile_names_are_text_everywhere(demo):
     at = open_page("views/register.py")
     names = set(at.dataframe[0].value["Namn"])
     assert SCRIPT_NAME in names and IMG_NAME in names
-    at.text_input(key="register_text").set_value("trygghet").run()
-    at.selectbox(key="register_group").set_value(node_id(demo, SCRIPT_NAME)).run()
+    at.text_input(key="namn").set_value("trygghet").run()
+    at.selectbox(key="grupp_vald").set_value(node_id(demo, SCRIPT_NAME)).run()
     assert SCRIPT_NAME.replace("<", "\\<") in texts(at).replace("\\>", ">").replace("\\(", "(").replace(
         "\\)", ")"
     )

@@ -39,6 +39,7 @@ __all__ = [
     "docs_folder",
     "graph_lists",
     "h",
+    "keep_in_url",
     "local_time",
     "md",
     "node_labels",
@@ -47,6 +48,7 @@ __all__ = [
     "show_sources",
     "sources_frame",
     "store",
+    "url_choice",
 ]
 
 STORE_ENV = "SAMVERKAN_STORE"
@@ -183,9 +185,41 @@ def node_label(node: Node) -> str:
 
 
 def as_of_input(key: str, label: str = "Som det såg ut den") -> str | None:
-    """An optional date (empty: today's graph), as an ISO string for the queries."""
-    value = st.date_input(label, value=None, key=key, format="YYYY-MM-DD", min_value=date(1990, 1, 1))
-    return value.isoformat() if value else None
+    """An optional date (empty: today's graph), as an ISO string for the queries.
+
+    A text field rather than Streamlit's date picker, whose calendar and placeholder are English.
+    """
+    text = st.text_input(label, key=key, placeholder="ÅÅÅÅ-MM-DD", help="Tomt: som det ser ut nu.")
+    value = (text or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        st.caption(f"”{md(value)}” är inget datum; skriv till exempel 2025-09-26. Visar som det ser ut nu.")
+        return None
+
+
+# --- choices kept in the URL ------------------------------------------------------------------------
+def url_choice(key: str, param: str, options) -> None:
+    """Let a link choose a widget's value: ``?<param>=<option>`` (a node id, say) sets the widget
+    ``key`` once per link; :func:`keep_in_url` writes the user's choice back. (Streamlit's own
+    ``bind="query-params"`` keeps the option's label in the URL, which is not unique for nodes.)"""
+    wanted = st.query_params.get(param)
+    marker = f"_{key}_from_url"
+    if wanted and wanted in options and st.session_state.get(marker) != wanted:
+        st.session_state[key] = wanted
+        st.session_state[marker] = wanted
+
+
+def keep_in_url(key: str, param: str, empty=None) -> None:
+    """An ``on_change`` callback: the widget's value into the URL (removed when it is ``empty``)."""
+    value = st.session_state.get(key)
+    st.session_state[f"_{key}_from_url"] = value
+    if value is None or value == empty:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = str(value)
 
 
 # --- sources -------------------------------------------------------------------------------------

@@ -2,6 +2,11 @@
 
 Corrections live in the store's ``corrections.json`` and are applied after every rebuild
 (``graph.corrections``), so they survive re-ingestion. Saving one rebuilds the graph at once.
+
+The pickers offer only what can be corrected: real-world entities (groups, organisations, people,
+agreements, initiatives), not the meetings, agenda items and decisions that belong to one
+document; a relation between two of them; and the kinds and relation types that fit them. The tabs
+keep their place when the page reruns (a keyed ``st.tabs``), also after saving.
 """
 
 from __future__ import annotations
@@ -11,10 +16,10 @@ from typing import Any
 import streamlit as st
 
 from graph.corrections import OPS, Outcome, new_correction
-from graph.models import Edge, EdgeType, NodeKind
+from graph.models import ENTITY_KINDS, Edge, EdgeType
 from graph.store import EmbeddedStore
 from loaders.pipeline import add_correction, correction_outcomes, set_correction_undone
-from views.common import EDGE_LABELS, KIND_LABELS, backend, frame, md, node_labels, store
+from views.common import EDGE_LABELS, KIND_LABELS, backend, frame, local_time, md, node_labels, store
 
 OP_LABELS = {
     "merge": "Slå ihop",
@@ -25,6 +30,13 @@ OP_LABELS = {
     "mark_wrong": "Markera som fel",
 }
 STATUS_LABELS = {"applied": "gäller", "skipped": "hoppades över", "undone": "ångrad"}
+#: What a correction may name: entities (a meeting, an item or a decision belongs to its document).
+CORRECTABLE = ENTITY_KINDS
+#: Kinds a node may be changed into, in the table's order.
+NEW_KINDS = [k.value for k in sorted(ENTITY_KINDS, key=lambda k: list(KIND_LABELS).index(k.value))]
+#: Relations that tie entities to each other (the document's own bookkeeping is left out).
+BOOKKEEPING = {EdgeType.FROM_DOCUMENT, EdgeType.HAS_ITEM, EdgeType.HAS_DECISION}
+RELATION_TYPES = [t.value for t in EdgeType if t not in BOOKKEEPING]
 #: Above this many candidates a node picker asks for a search word first.
 _PICK_ALL = 3000
 
@@ -62,8 +74,8 @@ def describe(c: dict[str, Any]) -> str:
 
 
 # --- widgets ---------------------------------------------------------------------------------------
-def node_picker(label: str, key: str, kinds=None) -> str | None:
-    """A node, chosen from a list (narrowed by a search word on large graphs)."""
+def node_picker(label: str, key: str, kinds=CORRECTABLE) -> str | None:
+    """An entity, chosen from a list (narrowed by a search word on large graphs)."""
     labels = node_labels(kinds)
     if len(labels) > _PICK_ALL:
         text = st.text_input(f"{label}: sök", key=f"{key}_search")
@@ -80,7 +92,7 @@ def edge_picker(key: str) -> Edge | None:
     if node is None:
         return None
     b = backend()
-    edges = {e.key: e for e in b.edges_out(node) + b.edges_in(node) if e.key}
+    edges = {e.key: e for e in b.edges_out(node) + b.edges_in(node) if e.key and e.type not in BOOKKEEPING}
     names = node_labels()
     labels = {
         k: f"{names.get(e.source, e.source)} — {EDGE_LABELS.get(str(e.type), str(e.type))} → {names.get(e.target, e.target)}"
@@ -113,7 +125,8 @@ def _names(*ids: str | None) -> dict[str, str]:
 
 
 def _forms() -> None:
-    tabs = st.tabs([OP_LABELS[op] for op in OPS])
+    # keyed: the chosen tab stays chosen when the page reruns (after a pick, after saving)
+    tabs = st.tabs([OP_LABELS[op] for op in OPS], key="rattelse_flik")
     with tabs[0]:
         st.caption("Två noder som är samma sak: relationer, alias och källor flyttas till den som behålls.")
         keep = node_picker("Behåll", "merge_keep")
@@ -127,15 +140,11 @@ def _forms() -> None:
         _submit("rename", {"id": node, "name": name.strip(), "names": _names(node)} if ok else None, "rename")
     with tabs[2]:
         node = node_picker("Nod", "kind_node")
-        kind = st.selectbox(
-            "Ny typ", [k.value for k in NodeKind], format_func=KIND_LABELS.get, key="kind_kind"
-        )
+        kind = st.selectbox("Ny typ", NEW_KINDS, format_func=KIND_LABELS.get, key="kind_kind")
         _submit("change_kind", {"id": node, "kind": kind, "names": _names(node)} if node else None, "kind")
     with tabs[3]:
         source = node_picker("Från", "add_source")
-        etype = st.selectbox(
-            "Relation", [t.value for t in EdgeType], format_func=EDGE_LABELS.get, key="add_type"
-        )
+        etype = st.selectbox("Relation", RELATION_TYPES, format_func=EDGE_LABELS.get, key="add_type")
         target = node_picker("Till", "add_target")
         ok = source and target
         args = {"source": source, "target": target, "type": etype, "names": _names(source, target)}
@@ -177,21 +186,20 @@ def _list() -> None:
         status = outcome.status if outcome else ("undone" if c.get("undone") else "applied")
         rows.append(
             {
-                "Gjord": c.get("made_at", ""),
+                "Gjord": local_time(c.get("made_at", "")),
                 "Åtgärd": OP_LABELS.get(c.get("op"), c.get("op")),
                 "Vad": describe(c),
                 "Varför": c.get("reason", ""),
                 "Status": STATUS_LABELS.get(status, status),
                 "Not": outcome.note if outcome else "",
-                "id": c.get("id"),
             }
         )
-    st.dataframe(frame(rows, ["Gjord", "Åtgärd", "Vad", "Varför", "Status", "Not", "id"]), hide_index=True,
+    st.dataframe(frame(rows, ["Gjord", "Åtgärd", "Vad", "Varför", "Status", "Not"]), hide_index=True,
                  width="stretch")  # fmt: skip
     by_id = {c["id"]: c for c in corrections if c.get("id")}
     chosen = st.selectbox(
         "Rättelse", list(reversed(by_id)), key="corrections_pick",
-        format_func=lambda i: f"{by_id[i].get('made_at', '')} · {describe(by_id[i])}",
+        format_func=lambda i: f"{local_time(by_id[i].get('made_at', ''))} · {describe(by_id[i])}",
     )  # fmt: skip
     if chosen:
         undone = bool(by_id[chosen].get("undone"))
@@ -206,8 +214,9 @@ def _list() -> None:
 def render() -> None:
     st.title("Rättelser")
     st.caption(
-        "Rättelser sparas för sig (corrections.json i lagringen) och tillämpas efter varje inläsning, "
-        "så de finns kvar när dokumenten läses in igen."
+        "Rättelser sparas för sig i lagringen och tillämpas efter varje inläsning, så de finns kvar när "
+        "dokumenten läses in igen. Här går det att rätta grupper, organisationer, personer, överenskommelser "
+        "och initiativ och relationerna mellan dem."
     )
     if backend().name != "embedded":
         st.info(

@@ -23,6 +23,7 @@ from views.common import (
     frame,
     graph_lists,
     h,
+    local_time,
     md,
     store,
 )
@@ -102,6 +103,77 @@ def _ingest_section() -> None:
         )
 
 
+# --- how each document was read --------------------------------------------------------------------
+READING_LABELS = {"complete": "helt", "partial": "delvis"}
+_WARNING_LINKS = 12
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def reading_status(_store, stamp: tuple[int, int]) -> list[dict]:
+    """Every loaded document with how completely it was read, partly read ones first (cached until
+    the graph is rebuilt, which every ingest that changes a document does)."""
+    rows = []
+    for doc, r in _store.registry().files.items():
+        if r.status != "loaded":
+            continue
+        reading = getattr(r, "reading", "complete")
+        rows.append(
+            {
+                "Dokument": doc,
+                "Läsning": READING_LABELS.get(reading, reading),
+                "Vad som inte lästes": ", ".join(getattr(r, "problems", []) or []),
+                "Varningar": r.warnings,
+                "Typ": DOC_KIND_LABELS.get(r.doc_kind, r.doc_kind),
+                "Inläst": local_time(r.ingested_at),
+            }
+        )
+    rows.sort(key=lambda row: (row["Läsning"] != READING_LABELS["partial"], -row["Varningar"], row["Dokument"]))
+    return rows
+
+
+def _status_section() -> None:
+    """How each document was read: partly read documents first with what was missed, and every
+    warning the reader gave for a document, with its line (``samverkan status --varningar FIL``)."""
+    s = store()
+    rows = reading_status(s, s.version_stamp())
+    if not rows:
+        return
+    st.subheader("Läsningen per dokument")
+    partial = sum(1 for r in rows if r["Läsning"] == READING_LABELS["partial"])
+    if partial:
+        st.warning(f"{partial} av {len(rows)} dokument lästes bara delvis; de står först.")
+    else:
+        st.caption(f"Alla {len(rows)} dokument lästes helt.")
+    st.dataframe(
+        frame(rows, ["Dokument", "Läsning", "Vad som inte lästes", "Varningar", "Typ", "Inläst"]),
+        hide_index=True,
+        width="stretch",
+        column_config={"Vad som inte lästes": st.column_config.TextColumn(width="large")},
+    )
+    with_warnings = [r["Dokument"] for r in rows if r["Varningar"]]
+    if not with_warnings:
+        return
+    doc = st.selectbox("Visa varningarna för", with_warnings, index=None, key="documents_warnings",
+                       placeholder="Välj ett dokument …")  # fmt: skip
+    if doc is None:
+        return
+    fragment = s.fragment(doc)
+    warnings = list(fragment.warnings) if fragment is not None else []
+    if not warnings:
+        st.caption("Inga varningar sparade för dokumentet.")
+        return
+    lines = (s.text(doc) or "").split("\n")
+    table = [
+        {"Rad": str(w.line) if w.line else "hela dokumentet", "Varning": w.message,
+         "Text på raden": lines[w.line - 1] if w.line and 0 < w.line <= len(lines) else ""}
+        for w in warnings
+    ]  # fmt: skip
+    st.dataframe(frame(table, ["Rad", "Varning", "Text på raden"]), hide_index=True, width="stretch")
+    for w in [w for w in warnings if w.line][:_WARNING_LINKS]:
+        st.page_link("views/documents.py", label=md(f"Rad {w.line}: {w.message}"), icon=":material/description:",
+                     query_params={"doc": doc, "line": str(w.line)})  # fmt: skip
+
+
 # --- reading -------------------------------------------------------------------------------------
 @st.cache_resource(max_entries=2, show_spinner=False)
 def facts_by_document(
@@ -170,7 +242,7 @@ def _reader_section() -> None:
     record = records[doc]
     st.caption(
         f"{md(DOC_KIND_LABELS.get(record.doc_kind, record.doc_kind))} · {record.nodes} noder, {record.edges} relationer, "
-        f"{record.warnings} varningar · inläst {md(record.ingested_at)} · {md(record.path)}"
+        f"{record.warnings} varningar · inläst {md(local_time(record.ingested_at))} · {md(record.path)}"
     )
     text = s.text(doc)
     if text is None:
@@ -225,6 +297,7 @@ def render() -> None:
     _ingest_section()
     st.divider()
     try:
+        _status_section()
         _reader_section()
     except StoreError as exc:
         st.error(md(exc))

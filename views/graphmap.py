@@ -298,31 +298,41 @@ _AFTER_DRAW = """
 """
 
 
+def _polygon(points: list[tuple[float, float]]) -> str:
+    return "polygon(" + ", ".join(f"{x:.0f}% {y:.0f}%" for x, y in points) + ")"
+
+
+def _star() -> list[tuple[float, float]]:
+    out = []
+    for i in range(10):
+        r = 50 if i % 2 == 0 else 20
+        out.append((50 + r * math.sin(math.pi * i / 5), 52 - r * math.cos(math.pi * i / 5)))
+    return out
+
+
+#: Kind shape -> CSS for a 14 px mark drawn like vis-network draws it (clip-path survives the
+#: sanitiser of ``st.html``, inline SVG does not).
+_MARKS = {
+    "star": f"clip-path:{_polygon(_star())}",
+    "diamond": f"clip-path:{_polygon([(50, 0), (100, 50), (50, 100), (0, 50)])}",
+    "hexagon": f"clip-path:{_polygon([(25, 7), (75, 7), (100, 50), (75, 93), (25, 93), (0, 50)])}",
+    "triangle": f"clip-path:{_polygon([(50, 4), (100, 92), (0, 92)])}",
+    "triangleDown": f"clip-path:{_polygon([(0, 8), (100, 8), (50, 96)])}",
+    "square": "border-radius:1px;width:12px;height:12px",
+    "box": "border-radius:3px;width:18px;height:11px",
+    "database": "border-radius:5px/3px;width:14px;height:14px",
+    "ellipse": "border-radius:50%;width:20px;height:11px",
+    "dot": "border-radius:50%;width:12px;height:12px",
+}
+
+
 def _legend_shape(shape: str, colour: str) -> str:
-    """A kind's shape as a small inline SVG, as vis-network draws it (static, no graph text)."""
-    r, c = 7.0, 9.0
-    points = {
-        "star": [(c + (r * 1.3 if i % 2 == 0 else r * 0.5) * math.sin(math.pi * i / 5),
-                  c - (r * 1.3 if i % 2 == 0 else r * 0.5) * math.cos(math.pi * i / 5)) for i in range(10)],
-        "diamond": [(c, c - r), (c + r, c), (c, c + r), (c - r, c)],
-        "hexagon": [(c + r * math.cos(math.pi * i / 3), c + r * math.sin(math.pi * i / 3)) for i in range(6)],
-        "triangle": [(c, c - r), (c + r, c + r * 0.75), (c - r, c + r * 0.75)],
-        "triangleDown": [(c, c + r), (c + r, c - r * 0.75), (c - r, c - r * 0.75)],
-    }  # fmt: skip
-    if shape in points:
-        pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points[shape])
-        body = f'<polygon points="{pts}" fill="{colour}"/>'
-    elif shape == "square":
-        body = f'<rect x="3" y="3" width="12" height="12" fill="{colour}"/>'
-    elif shape in ("box", "database"):
-        body = f'<rect x="1" y="4" width="16" height="10" rx="2" fill="{colour}"/>'
-    elif shape == "ellipse":
-        body = f'<ellipse cx="9" cy="9" rx="8" ry="5" fill="{colour}"/>'
-    elif shape == "text":
-        body = f'<text x="9" y="13" font-size="12" text-anchor="middle" fill="{colour}">Aa</text>'
-    else:
-        body = f'<circle cx="9" cy="9" r="6" fill="{colour}"/>'
-    return f'<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">{body}</svg>'
+    """A kind's mark: its vis-network shape in its colour (static, no graph text)."""
+    if shape == "text":
+        return f'<span style="color:{colour};font-weight:bold;font-size:12px">Aa</span>'
+    style = _MARKS.get(shape, _MARKS["dot"])
+    size = "" if "width" in style else "width:15px;height:15px;"
+    return f'<span style="display:inline-block;{size}{style};background:{colour}"></span>'
 
 
 def legend_html(
@@ -344,8 +354,9 @@ def legend_html(
     lines = []
     for etype in types:
         colour = EDGE_COLORS.get(etype, _DEFAULT_EDGE_COLOR)
-        mark = (f'<svg width="26" height="10" viewBox="0 0 26 10" aria-hidden="true"><line x1="1" y1="5" x2="19" '
-                f'y2="5" stroke="{colour}" stroke-width="2"/><polygon points="18,1 25,5 18,9" fill="{colour}"/></svg>')  # fmt: skip
+        mark = (f'<span style="display:inline-block;width:18px;height:2px;background:{colour}"></span>'
+                f'<span style="display:inline-block;width:7px;height:8px;margin-left:-1px;background:{colour};'
+                f'clip-path:{_polygon([(0, 0), (100, 50), (0, 100)])}"></span>')  # fmt: skip
         label = (edge_labels or {}).get(etype, etype)
         lines.append(item.format(mark=mark, label=html.escape(label)))
     out = '<div style="font-size:0.85rem;line-height:1.5">'

@@ -1,107 +1,151 @@
-"""Vem ger uppdrag åt vem: mandate chains as a hierarchy and as tables (``queries.mandates``)."""
+"""Vem ger uppdrag åt vem: the standing structure from the council down, one body's chain upwards
+level by level with dates, and the one-off tasks apart (``queries.structure``, ``queries.mandates``)."""
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 import streamlit as st
 
 from graph.models import BODY_KINDS, NodeKind
-from queries.models import ChainLink, MandateAnswer, MandateLine, NodeRef
+from queries.models import MandateLine, NodeRef
+from queries.structure import Chain, StructureRow, level_label
 from views.common import (
     EDGE_LABELS,
     KIND_LABELS,
     as_of_input,
+    backend,
     doc_link,
     first_source,
     frame,
+    keep_in_url,
     md,
     node_labels,
-    query,
+    url_choice,
 )
 
 ALL = "__all__"
-#: How the lower one stands to the upper one, by edge type.
-UP_PHRASE = {
-    "REPORTS_TO": "rapporterar till",
-    "PART_OF": "ingår i",
-    "STEERS": "styrs av",
-    "COMMISSIONS": "har uppdrag från",
-}
-_MAX_TREE_LINES = 400
+_MAX_TREE_LINES = 500
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _structure(_backend, version: str, as_of: str | None) -> tuple[list[StructureRow], list[MandateLine]]:
+    from queries.mandates import mandates
+    from queries.structure import standing_structure, tasks
+
+    return standing_structure(_backend, as_of), tasks(_backend, mandates(_backend, None, as_of).lines)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _around(_backend, version: str, node_id: str, as_of: str | None) -> list[MandateLine]:
+    from queries.structure import around
+
+    return around(_backend, node_id, as_of)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _chain(_backend, version: str, node_id: str, as_of: str | None) -> Chain:
+    from queries.structure import chain
+
+    return chain(_backend, node_id, as_of)
 
 
 def _name(ref: NodeRef) -> str:
     return f"**{md(ref.name)}** ({md(KIND_LABELS.get(ref.kind, ref.kind))})"
 
 
-def chain_markdown(start: NodeRef, chain: list[ChainLink]) -> str:
-    """The chain upwards as a nested list: the chosen node first, what it answers to under it."""
-    children: dict[str, list[ChainLink]] = defaultdict(list)
-    for link in chain:
-        children[link.lower.id].append(link)
-    lines = [f"- {_name(start)}"]
-
-    def walk(node_id: str, depth: int) -> None:
-        for link in children.get(node_id, []):
-            if len(lines) >= _MAX_TREE_LINES:
-                return
-            when = f" · {md(link.date)}" if link.date else ""
-            lines.append(
-                f"{'    ' * depth}- {md(UP_PHRASE.get(link.type, link.type))} {_name(link.upper)}{when}"
-            )
-            walk(link.upper.id, depth + 1)
-
-    walk(start.id, 1)
-    return "\n".join(lines)
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
 
 
-def _upward(line: MandateLine) -> tuple[NodeRef, NodeRef] | None:
-    """(lower, upper) of a structural line; None for funding."""
-    if line.type in ("REPORTS_TO", "PART_OF"):
-        return line.source, line.target
-    if line.type in ("STEERS", "COMMISSIONS"):
-        return line.target, line.source
-    return None
-
-
-def structure_markdown(lines: list[MandateLine]) -> str:
-    """The whole structure from the top down: every body under what it answers to, once."""
-    below: dict[str, list[tuple[NodeRef, MandateLine]]] = defaultdict(list)
-    refs: dict[str, NodeRef] = {}
-    lower_ids: set[str] = set()
-    for line in lines:
-        pair = _upward(line)
-        if pair is None:
-            continue
-        lower, upper = pair
-        refs[lower.id], refs[upper.id] = lower, upper
-        if all(lower.id != other.id for other, _ in below[upper.id]):
-            below[upper.id].append((lower, line))
-        lower_ids.add(lower.id)
-    roots = sorted((r for i, r in refs.items() if i not in lower_ids), key=lambda r: r.name.casefold())
-    out: list[str] = []
-    seen: set[str] = set()
-
-    def walk(ref: NodeRef, depth: int, line: MandateLine | None) -> None:
-        if len(out) >= _MAX_TREE_LINES:
-            return
-        how = f" — {md(UP_PHRASE.get(line.type, line.type))}" if line else ""
-        when = f" · {md(line.date)}" if line and line.date else ""
-        again = " (se ovan)" if ref.id in seen else ""
-        out.append(f"{'    ' * depth}- {_name(ref)}{how}{when}{again}")
-        if ref.id in seen:
-            return
-        seen.add(ref.id)
-        for child, child_line in sorted(below.get(ref.id, []), key=lambda c: c[0].name.casefold()):
-            walk(child, depth + 1, child_line)
-
-    for root in roots:
-        walk(root, 0, None)
-    for ref_id, ref in sorted(refs.items(), key=lambda kv: kv[1].name.casefold()):
-        if ref_id not in seen:  # a cycle with no top
-            walk(ref, 0, None)
+def structure_markdown(rows: list[StructureRow]) -> str:
+    """The standing structure as a nested list: each body under the one it answers to, the tie
+    named with both ends ("styrs av och rapporterar till Styrgruppen för …"), the others beside."""
+    out = []
+    for row in rows[:_MAX_TREE_LINES]:
+        line = f"{'    ' * row.depth}- {_name(row.node)}"
+        if row.under is not None:
+            line += f" — {md(_join(row.phrases))} {md(row.under.name)}"
+            if row.date:
+                line += f" · {md(row.date)}"
+        if row.also:
+            also = "; ".join(f"{phrase} {node.name}" for phrase, node in row.also)
+            line += f" · även: {md(also)}"
+        if row.from_below:
+            below = "; ".join(f"{node.name} {phrase} det" for phrase, node in row.from_below)
+            line += f" · {md(below)}"
+        if row.repeated:
+            line += " (se ovan)"
+        out.append(line)
+    if len(rows) > _MAX_TREE_LINES:
+        out.append(f"- … och {len(rows) - _MAX_TREE_LINES} rader till")
     return "\n".join(out)
+
+
+def chain_rows(answer: Chain) -> list[dict]:
+    rows = []
+    for step in answer.steps:
+        for tie in step.ties:
+            doc, line, quote = first_source(tie.sources)
+            rows.append(
+                {
+                    "Nivå": step.level if step.level is not None else "",
+                    "Överordnad": step.node.name,
+                    "Typ": KIND_LABELS.get(step.node.kind, step.node.kind),
+                    "Underordnad": tie.lower.name,
+                    "Relation": tie.phrase,
+                    "Datum": tie.when or "okänt",
+                    "Datum enligt": tie.dated_by or "",
+                    "Dokument": doc,
+                    "Rad": line,
+                    "Citat": quote,
+                }
+            )
+    return rows
+
+
+_CHAIN_COLUMNS = ["Nivå", "Överordnad", "Typ", "Underordnad", "Relation", "Datum", "Datum enligt", "Dokument", "Rad",
+                  "Citat"]  # fmt: skip
+
+
+def show_chain(answer: Chain) -> None:
+    """The chain as cards, one per level above, nearest first; then as a table."""
+    start = answer.start
+    level = f"nivå {answer.level}" if answer.level is not None else "utanför nivåerna"
+    st.markdown(f"{_name(start)} · {md(level)}")
+    if answer.adoption is not None:
+        a = answer.adoption
+        who = f" av {a.body}" if a.body else ""
+        when = a.when or "odaterat"
+        st.caption(md(f"Uppdragsbeskrivningen antogs{who}: {when}. ”{a.text}”"))
+        if a.placed:
+            st.caption(md(a.placed))
+    if not answer.steps:
+        st.info("Underlaget visar inget organ ovanför.")
+        return
+    for step in answer.steps:
+        with st.container(border=True):
+            st.markdown(f"↑ {md(level_label(step.node.kind))}: **{md(step.node.name)}**")
+            grouped: dict[tuple, list[str]] = {}
+            for tie in step.ties:
+                grouped.setdefault((tie.lower.name, tie.when, tie.dated_by), []).append(tie.phrase)
+            lines = []
+            for (lower, when, why), phrases in grouped.items():
+                date_text = f" · **{md(when)}**" if when else " · datum okänt"
+                because = f" · enligt {md(why)}" if why else ""
+                lines.append(f"- {md(lower)} {md(_join(list(dict.fromkeys(phrases))))} den{date_text}{because}")
+            st.markdown("\n".join(lines))
+            if step.ties and step.ties[0].sources:
+                doc_link(step.ties[0].sources[0])
+    with st.expander("Kedjan som tabell"):
+        st.dataframe(frame(chain_rows(answer), _CHAIN_COLUMNS), hide_index=True, width="stretch")
+
+
+def tasks_frame(lines: list[MandateLine]):
+    rows = []
+    for line in lines:
+        doc, row, quote = first_source(line.sources)
+        rows.append({"Datum": line.date or "odaterat", "Från": line.source.name, "Till": line.target.name,
+                     "Uppdrag": line.task or "", "Dokument": doc, "Rad": row, "Citat": quote})  # fmt: skip
+    return frame(rows, ["Datum", "Från", "Till", "Uppdrag", "Dokument", "Rad", "Citat"])
 
 
 def lines_frame(lines: list[MandateLine]):
@@ -124,70 +168,69 @@ def lines_frame(lines: list[MandateLine]):
     return frame(rows, ["Från", "Relation", "Till", "Datum", "Uppdrag / belopp", "Dokument", "Rad", "Citat"])
 
 
-def chain_frame(chain: list[ChainLink]):
-    rows = [
-        {
-            "Nivå": link.depth,
-            "Grupp": link.lower.name,
-            "Relation": UP_PHRASE.get(link.type, link.type),
-            "Överordnad": link.upper.name,
-            "Datum": link.date or "",
-            "Citat": link.quote or "",
-        }
-        for link in chain
-    ]
-    return frame(rows, ["Nivå", "Grupp", "Relation", "Överordnad", "Datum", "Citat"])
+def _whole(as_of: str | None) -> None:
+    b = backend()
+    rows, tasks = _structure(b, b.version(), as_of)
+    st.subheader("Strukturen uppifrån")
+    st.caption(
+        "Varje organ under det det svarar mot på närmaste nivå ovanför (rådet, nätverk, styrgrupper, "
+        "processgrupper och LPO, arbetsgrupper); andra organ ovanför står efter ”även”. Enskilda uppdrag till "
+        "personer och organisationer står för sig nedanför."
+    )
+    st.markdown(structure_markdown(rows) or "Underlaget visar ingen struktur.")
+    st.subheader(f"Enskilda uppdrag ({len(tasks)})")
+    if tasks:
+        st.caption("Uppdrag som ges vid ett möte till en person, en organisation eller en grupp, med en uppgift.")
+        st.dataframe(tasks_frame(tasks), hide_index=True, width="stretch")
+    else:
+        st.caption("Inga enskilda uppdrag i underlaget.")
 
 
-def _source_links(lines: list[MandateLine]) -> None:
-    with st.expander("Källor"):
-        for line in lines[:60]:
-            if line.sources:
-                label = (
-                    f"{line.source.name} {EDGE_LABELS.get(line.type, line.type)} {line.target.name}: "
-                    f"{line.sources[0].document}, rad {line.sources[0].line}"
-                )
-                doc_link(line.sources[0], label)
+def _one(node_id: str, label: str, as_of: str | None) -> None:
+    b = backend()
+    answer = _chain(b, b.version(), node_id, as_of)
+    if answer.start is None:
+        st.info("Inga uppdrag, styrrelationer eller medel hittades.")
+        return
+    st.subheader("Kedjan uppåt")
+    show_chain(answer)
+    lines = _around(b, b.version(), node_id, as_of)
+    _, tasks = _structure(b, b.version(), as_of)
+    mine = [t for t in tasks if node_id in (t.source.id, t.target.id)]
+    if mine:
+        st.subheader(f"Enskilda uppdrag ({len(mine)})")
+        st.dataframe(tasks_frame(mine), hide_index=True, width="stretch")
+    st.subheader("Alla relationer: uppdrag, styrning och medel")
+    if lines:
+        st.dataframe(lines_frame(lines), hide_index=True, width="stretch")
+    else:
+        st.caption("Inga uppdrag, styrrelationer eller medel hittades.")
 
 
 def render() -> None:
     st.title("Vem ger uppdrag åt vem")
     labels = node_labels(BODY_KINDS | {NodeKind.PERSON})
+    options = [ALL, *labels]
+    url_choice("mandates_node", "nod", options)
     c1, c2 = st.columns([3, 1])
     chosen = c1.selectbox(
         "Organ, grupp eller person",
-        [ALL, *labels],
-        format_func=lambda i: "Hela strukturen" if i == ALL else labels[i],
+        options,
+        format_func=lambda i: "Hela strukturen" if i == ALL else labels.get(i, i),
         key="mandates_node",
+        on_change=keep_in_url,
+        args=("mandates_node", "nod", ALL),
     )
     with c2:
         as_of = as_of_input("mandates_as_of")
-
-    if chosen == ALL:
-        answer: MandateAnswer = query("mandates", None, as_of)
-        st.subheader("Strukturen uppifrån")
-        tree = structure_markdown(answer.lines)
-        st.markdown(tree or "Inga uppdrag eller styrrelationer hittades.")
-    else:
-        name = labels[chosen].rsplit(" (", 1)[0]
-        answer = query("mandates", name, as_of)
-        if answer.node is None:
-            st.info("Inga uppdrag, styrrelationer eller medel hittades.")
-            return
-        if answer.node.id != chosen:
-            st.caption(f"Namnet tolkades som {md(answer.node.name)}.")
-        st.subheader("Kedjan uppåt")
-        if answer.chain:
-            st.markdown(chain_markdown(answer.node, answer.chain))
-            st.dataframe(chain_frame(answer.chain), hide_index=True, width="stretch")
-        else:
-            st.markdown(f"{_name(answer.node)} svarar inte mot något annat organ i materialet.")
-    st.subheader("Uppdrag, styrning och medel")
-    if answer.lines:
-        st.dataframe(lines_frame(answer.lines), hide_index=True, width="stretch")
-        _source_links(answer.lines)
-    else:
-        st.caption("Inga uppdrag, styrrelationer eller medel hittades.")
+    if chosen == ALL or chosen not in labels:
+        _whole(as_of)
+        return
+    node = backend().node(chosen)
+    if node is not None and node.kind == NodeKind.PERSON:
+        st.page_link("views/people.py", label="Allt om personen", icon=":material/person:",
+                     query_params={"person": chosen})  # fmt: skip
+    _one(chosen, labels[chosen], as_of)
 
 
 if __name__ == "__main__":
