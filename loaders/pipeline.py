@@ -31,6 +31,7 @@ import logging
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from logging.handlers import RotatingFileHandler
@@ -219,16 +220,27 @@ def parse_seconds() -> float:
 @contextlib.contextmanager
 def _time_budget(seconds: float) -> Iterator[None]:
     """Raise ReadError when the block runs longer than ``seconds`` (a timer signal, which also
-    stops a regular expression; only in the main thread, where signals arrive)."""
+    stops a regular expression; only in the main thread, where signals arrive). A timer already
+    set by someone else (pytest-timeout) still fires at its time and is set again afterwards."""
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
+    started = time.monotonic()
+    ours = started + seconds
+    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    outer = started + outer_delay if outer_delay else None
+    previous = signal.getsignal(signal.SIGALRM)
 
-    def expired(_signum, _frame):
-        raise _OverBudget
+    def expired(signum, frame):
+        now = time.monotonic()
+        if now >= ours - 0.001:
+            raise _OverBudget
+        if callable(previous):  # the other timer's turn
+            previous(signum, frame)
+        signal.setitimer(signal.ITIMER_REAL, max(ours - time.monotonic(), 0.001))
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer_delay) if outer_delay else seconds)
     try:
         yield
     except _OverBudget:
@@ -239,6 +251,8 @@ def _time_budget(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer is not None:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - time.monotonic(), 0.001), outer_interval)
 
 
 def _doc_key(path: Path, registry: Registry) -> str:

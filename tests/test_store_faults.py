@@ -341,11 +341,12 @@ def test_a_document_over_its_time_budget_is_named_and_the_batch_goes_on(tmp_path
                 time.sleep(0.01)
         return real(doc, lines, **props)
 
+    real(OCN_MARCH, SCN.split("\n"))  # the first parse of a process loads lexicons and patterns
     monkeypatch.setattr(pipeline, "parse_document", slow)
-    monkeypatch.setenv("SAMVERKAN_PARSE_SECONDS", "0.3")
+    monkeypatch.setenv("SAMVERKAN_PARSE_SECONDS", "1.5")
     code, _, err = _run(capsys, "ingest", str(corpus), "--store", str(tmp_path / "store"))
     assert code == 1
-    assert f"FEL {corpus / OCN_MAY}: too slow to read: parsing took more than 0.3 s" in err
+    assert f"FEL {corpus / OCN_MAY}: too slow to read: parsing took more than 1.5 s" in err
     assert f"{len(ALL_DOCS) - 1} inläst" in err
 
 
@@ -398,3 +399,20 @@ def test_forgetting_an_alias_leaves_its_document(tmp_path, capsys):
     graph = store.graph_path.read_bytes()
     assert forget(str(docs / "b.txt"), store).path == str((docs / "b.txt").resolve())
     assert store.registry().files["a.txt"].aliases == [] and store.graph_path.read_bytes() == graph
+
+
+def test_the_time_budget_keeps_a_timer_set_by_someone_else(tmp_path, corpus):
+    """pytest-timeout (and any caller) may have its own SIGALRM timer: the budget must not cancel it."""
+    import signal
+
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    signal.setitimer(signal.ITIMER_REAL, 5.0)
+    try:
+        ingest([corpus / OCN_MARCH], EmbeddedStore(tmp_path / "store"))
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 0 < remaining <= 5.0
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not fired
