@@ -256,10 +256,8 @@ class EmbeddedStore:
         read again; the graph is marked out of date and rebuilt on the next command."""
         registry = self._validate(self.registry_path, Registry, {**data, "version": STORE_VERSION}, "registret")
         self.mark_stale()
-        for old in sorted((self.root / "fragments").glob("*.json")):
-            try:
-                fragment = Fragment.model_validate(json.loads(old.read_text(encoding="utf-8")))
-            except (OSError, ValueError, ValidationError):
+        for old, fragment in self.fragment_files():
+            if fragment is None:
                 continue  # left for repair to name
             doc = fragment.document
             if old == self.fragment_path(doc):
@@ -295,6 +293,15 @@ class EmbeddedStore:
                 f"{path} är skadad (fragmentet gäller {fragment.document!r}, inte {doc!r}); {_repair_hint(self.root)}"
             )
         return fragment
+
+    def fragment_files(self) -> Iterator[tuple[Path, Fragment | None]]:
+        """Every file in fragments/, whatever its name, with its fragment (None when damaged):
+        what migration and repair go by, since a fragment names its document."""
+        for path in sorted((self.root / "fragments").glob("*.json")):
+            try:
+                yield path, Fragment.model_validate(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError):  # pydantic's ValidationError is a ValueError
+                yield path, None
 
     def fragments(self) -> list[Fragment]:
         """Every loaded document's fragment; a missing or damaged one is a StoreError."""

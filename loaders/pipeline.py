@@ -503,13 +503,6 @@ class RepairReport:
     edges: int = 0
 
 
-def _load_fragment_file(path: Path) -> Fragment | None:
-    try:
-        return Fragment.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError):  # pydantic's ValidationError is a ValueError
-        return None
-
-
 def repair(store: EmbeddedStore) -> RepairReport:
     """Rebuild registry and graph from the fragments and texts, whatever else is damaged.
 
@@ -528,8 +521,7 @@ def repair(store: EmbeddedStore) -> RepairReport:
             registry = _readable_records(store.registry_path)
             report.notes.append(f"registret {store.registry_path} var skadat: byggt på nytt ur fragmenten")
         by_key: dict[str, Fragment] = {}
-        for path in sorted((store.root / "fragments").glob("*.json")):
-            fragment = _load_fragment_file(path)
+        for path, fragment in store.fragment_files():
             if fragment is None:
                 report.notes.append(f"fragmentet {path.name} var skadat och togs bort")
                 path.unlink()
