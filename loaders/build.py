@@ -18,6 +18,7 @@ from loaders.entities import Context, find_mentions
 from loaders.lexicon import lookup_org
 from loaders.reading.status import reading_status
 from loaders.records import MandateRecord, Mention, MinutesRecord
+from loaders.relations import board_of
 
 __all__ = ["FragmentBuilder", "mandate_fragment", "minutes_fragment", "org_type_of"]
 
@@ -246,6 +247,8 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
     b.edge(EdgeType.FROM_DOCUMENT, meeting_id, doc_id, header_line, header_quote)
     if body_id:
         b.edge(EdgeType.HELD_BY, meeting_id, body_id, header_line, header_quote)
+        if (part_of := board_of(record.body)) is not None:
+            _relation(b, people, part_of)
     _attendance(b, people, record, meeting_id, body_id, date)
     for index, item in enumerate(record.items):
         _item(b, people, record, item, index, meeting_id, body_id, body_name, date)

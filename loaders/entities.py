@@ -154,7 +154,11 @@ _POLITICAL = re.compile(
 _DELEGATION = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö]\w{3,}(?:delegationen|myndigheten|kansliet|styrelsen))(?![\w-])")
 # "Länsstödet Norrbotten", "Vårdsamverkanskansliet", "Kommunförbundet Norrbotten", "Vårdsamverkan Sjuhärad"
 _UNIT = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{2,}(?:stödet|kansliet|förbundet|enheten)(?:\s+(?!och\b)[A-ZÅÄÖ]\w+)?|"
-                   r"[A-ZÅÄÖ]\w*samverkan\s+[A-ZÅÄÖ]\w+)(?![\w-])")
+                   r"[A-ZÅÄÖ]\w*samverkan\s+[A-ZÅÄÖ]\w+|"
+                   r"[A-ZÅÄÖ]\w+s\s+[A-ZÅÄÖ]\w*förbund)(?![\w-])")  # "Söderåsens Miljöförbund"
+# a company: "Stockholms Stadshus AB", "Goldcup S 3736 AB", "AB Studentskrapan"
+_COMPANY = re.compile(r"(?<![\w-])(AB\s+[A-ZÅÄÖ][\wåäö&-]+|[A-ZÅÄÖ][\wåäö&-]*(?:\s+[A-ZÅÄÖ0-9][\wåäö&-]*){0,3}\s+AB)"
+                      r"(?![\w-])")
 _DIVISION = re.compile(r"(?<![\w-])(Division\s+[A-ZÅÄÖa-zåäö]\w+(?:\s+och\s+[a-zåäö]\w+)?)(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,6})(?![\w-])")
 
@@ -210,7 +214,7 @@ def _network_name(raw: str) -> str:
 
 _NEEDLES = ("styrgrupp", "stygrupp", "nätverk", "råd", "rad", "processgrupp", "lpo", "programområde", "arbetsgrupp",
             "referensgrupp", "lag", "gruppen", "region", "kommun", "rss", "delegationen", "myndigheten", "kansliet",
-            "styrelse", "fullmäktige", "nämnd", "division", "stödet", "förbundet", "enheten", "samverkan", "överenskommelse", "rök", "lök",
+            "styrelse", "fullmäktige", "nämnd", "division", "stödet", "förbund", "enheten", "samverkan", "överenskommelse", "rök", "lök",
             "avtal", "-verksamhet", "projekt")  # fmt: skip
 _TRIGGER = re.compile("|".join(re.escape(n) for n in sorted(_NEEDLES, key=len, reverse=True)))
 
@@ -430,11 +434,14 @@ def _find_orgs(text, line, quote, ctx, add, low) -> None:
             add(m.start(), m.end(), _mention(m[1][0].upper() + m[1][1:], "Organisation", line, quote))
     for m in _scan(_DIVISION, ('division',), low, text):
         add(m.start(), m.end(), _mention(m[1], "Organisation", line, quote))
-    for m in _scan(_UNIT, ('stödet', 'kansliet', 'förbundet', 'enheten', 'samverkan'), low, text):
+    if "AB" in text:
+        for m in _COMPANY.finditer(text):
+            add(m.start(), m.end(), _mention(m[1], "Organisation", line, quote))
+    for m in _scan(_UNIT, ('stödet', 'kansliet', 'förbund', 'enheten', 'samverkan'), low, text):
         name = m[1]
         tail = name.split()[-1]
         if " " in name and lookup_org(tail, fuzzy=False) is None and lookup_org("Region " + tail, fuzzy=False) is None \
-                and not re.match(r"[A-ZÅÄÖ]\w*samverkan\s", name):
+                and not re.match(r"[A-ZÅÄÖ]\w*samverkan\s|\S+förbundet\s|\S+s\s", name):
             name = name.split()[0]  # "Länsstödet Hälsa": the second word is not a place
         if lookup_org(name, fuzzy=False) is None:
             add(m.start(), m.start() + len(name), _mention(_strip_genitive(name) if name.endswith("ets") else name,

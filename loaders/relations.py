@@ -21,19 +21,27 @@ from graph.text import fold
 from loaders.entities import Context, find_mentions
 from loaders.records import FundingRecord, Mention, RelationRecord
 
-__all__ = ["AMOUNT", "amount_sek", "pending_relation", "reference", "sentence_funding", "sentence_relations"]
+__all__ = ["AMOUNT", "amount_sek", "board_of", "pending_relation", "reference", "sentence_funding",
+           "sentence_relations"]
 
 _STRUCTURE_KINDS = BODY_KIND_NAMES  # the groups and Organisation
 _VERBS = [
     ("PART_OF", re.compile(r"\b(?:ingår i|ingår som en del i|är en del av|är del av|tillhör|hör till|är underställd|"
                            r"organiseras under|inrättas under|(?:är\s+)?(?:organisatoriskt\s+)?(?:placerad|placerat|"
                            r"placerade|organiserad|organiserat)\s+(?:inom|under|hos|vid))\s")),
-    ("REPORTS_TO", re.compile(r"\b(?:återrapporterar|rapporterar|redovisar)(?:\s+\S+){0,4}?\s+till\s")),
+    ("REPORTS_TO", re.compile(r"\b(?:återrapporterar|rapporterar|redovisar)(?:\s+\S+){0,4}?\s+till\s|"
+                              r"\b(?:är|fungerar som|utgör)\s+(?:ett\s+)?(?:beredande|rådgivande)\s+organ\s+"
+                              r"(?:till|åt|för|under)\s")),
     ("STEERS", re.compile(r"\b(?:styr(?:\s+arbetet)?(?:\s+(?:i|inom|för))?|leder och samordnar|"
                           r"(?:är|fungerar som|utgör)\s+styrgrupp\s+för|är\s+beställare\s+(?:av|för))\s")),
 ]
 # "inrätta LAG Tidiga insatser under Processgrupp barn och unga"
 _SET_UP_UNDER = re.compile(r"\b(?:inrätta|inrättas|inrättade|bilda|bildas|etablera|etableras)\b[^.]*?\s(under)\s+(?=[A-ZÅÄÖ])")
+# "Folkhälsorådet är kommunstyrelsens beredande organ": it prepares the owner's matters
+_PREPARES_FOR = re.compile(r"\b(?:är|fungerar som|utgör)\s+(?:ett\s+)?(?P<owner>[\wåäöÅÄÖ-]+?)s\s+"
+                           r"(?:beredande|rådgivande)\s+(?:organ|instans)\b")
+# "BK Syd AB samt BK Nordväst AB, helägda dotterbolag till Stockholms Stadshus AB": each is part of the owner
+_SUBSIDIARY = re.compile(r",?\s*(?:ett\s+)?(?:hel|del)?äg(?:d[ae]?|t)\s+dotterbolag\s+(?:till|i|inom)\s+")
 _RELATIVE_STEERS = re.compile(r",\s*som\s+(?:styr|leder)\s")
 _OWN_STEERING = re.compile(r"\bär\s+(?:[\wåäöÅÄÖ-]+s)\s+styrgrupp\b")
 # bare references a sentence uses for an entity named before
@@ -53,6 +61,26 @@ _PAID_BY = re.compile(r"\b(?:finansierat|finansierad|finansierade|betalt|betalas
 _REQUISITION = re.compile(r"\brekvirera[rs]?\b(?:\s+\S+){0,2}\s*$")
 _GIVER = re.compile(r"\b(?:tilldela[rt]?|bevilja[rt]?|ge|ger|finansiera[rt]?)\s+(?=[A-ZÅÄÖ])")
 _FINANCED_BY = re.compile(r"\bfinansieras\b(?:[^.]*?)\bav\s")
+
+
+# "Direktionen för Söderåsens Miljöförbund", "Styrelsen i Kommunförbundet Norrbotten": a board of an organisation
+_BOARD_OF = re.compile(r"(?i)^(?P<board>[\wåäö-]*(?:direktion|styrelse|nämnd|presidi|utskott|ledningsgrupp)(?:en|et)?)"
+                       r"\s+(?:för|i|inom|hos)\s+(?P<org>.+)$")
+
+
+def board_of(body: Mention) -> RelationRecord | None:
+    """PART_OF from a body's own name, when it names a board of an organisation.
+
+    >>> board_of(Mention(name="Direktionen för Söderåsens Miljöförbund", kind="Council", line=3, quote="q")).target.name
+    'Söderåsens Miljöförbund'
+    """
+    m = _BOARD_OF.match(body.name)
+    if m is None:
+        return None
+    orgs = [x for x in find_mentions(m["org"], body.line, Context()) if x.kind == "Organisation"]
+    if not orgs:
+        return None
+    return RelationRecord(type="PART_OF", source=body, target=orgs[0], line=body.line, quote=body.quote)
 
 
 def amount_sek(number: str, unit: str) -> int | None:
@@ -149,6 +177,18 @@ def sentence_relations(text: str, line: int, ctx: Context, previous_targets: lis
         parents = _structures(text[under.end(1) :], line, ctx, quote)
         if groups and parents:
             add("PART_OF", groups[-1], parents[0])
+    prepares = _PREPARES_FOR.search(text)
+    if prepares:
+        subject = _structures(text[: prepares.start()], line, ctx, quote)
+        owner = _structures(prepares["owner"], line, ctx, quote)
+        if subject and owner:
+            add("REPORTS_TO", subject[-1], owner[0])
+    for sub in _SUBSIDIARY.finditer(text):
+        owners = _structures(text[sub.end() :], line, ctx, quote)
+        listed = text[: sub.start()]
+        listed = listed[max(listed.rfind(" av "), listed.rfind(" i "), listed.rfind(" till ")) + 1 :]
+        for company in _structures(listed, line, ctx, quote) if owners else []:
+            add("PART_OF", company, owners[0])
     rel = _RELATIVE_STEERS.search(text)
     if rel:
         before = _structures(text[: rel.start()], line, ctx, quote)

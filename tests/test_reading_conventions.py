@@ -207,3 +207,38 @@ def test_a_page_number_before_the_title_and_a_file_reference_after_the_body():
                       "Beslutande Anna Berg (S) Bo Ek (M) Cilla Dahl (C)\n\n§ 1 Val av justerare\nBo Ek utses att justera.\n")
     assert (record.body.name, record.body.kind) == ("Teknikutskottet", "Council")
     assert [a.name for a in record.attendees] == ["Anna Berg", "Bo Ek", "Cilla Dahl"]
+
+
+WEB_SUMMARY = """\
+Till innehåll
+
+Snabbreferat från folkhälsorådets sammanträde 2025-01-30
+
+Folkhälsorådet är kommunstyrelsens beredande organ för frågor om trygg och säker kommun. Rådet höll sitt första sammanträde för året i kommunhuset den 30 januari.
+
+ • Måldialog - Här beslutade rådet att varje verksamhet ska ta fram aktiviteter utifrån målen.
+ • Kommunstyrelsen har beslutat att nämnderna ska redovisa personalkostnaderna månadsvis.
+"""
+
+
+def test_a_web_summary_titled_after_a_skip_link_and_decisions_that_oblige_others():
+    record = _minutes(WEB_SUMMARY)
+    assert (record.body.name, record.date, record.body.aliases) == ("Folkhälsorådet", "2025-01-30", [])
+    commissions = [(c.mandator.name, [m.name for m in c.mandatees], c.date) for i in record.items for c in i.commissions]
+    assert commissions == [("Folkhälsorådet", ["Verksamheterna"], "2025-01-30"),
+                           ("Kommunstyrelsen", ["Nämnderna"], None)]
+    relations = [(r.type, r.source.name, r.target.name) for i in record.items for r in i.relations]
+    assert ("REPORTS_TO", "Folkhälsorådet", "Kommunstyrelsen") in relations
+
+
+def test_companies_their_owners_and_a_board_of_an_organisation():
+    from loaders.records import Mention
+    from loaders.relations import board_of, sentence_relations
+
+    text = ("Förvärv av fastigheter till BK Väst AB, BK Syd AB samt BK Nord AB, helägda dotterbolag till "
+            "Ekestads Stadshus AB, samt försäljning av aktierna i AB Studentgården, helägt dotterbolag till Ekestadshem AB")
+    assert sorted((r.source.name, r.target.name) for r in sentence_relations(text, 1, Context())) == [
+        ("AB Studentgården", "Ekestadshem AB"), ("BK Nord AB", "Ekestads Stadshus AB"),
+        ("BK Syd AB", "Ekestads Stadshus AB"), ("BK Väst AB", "Ekestads Stadshus AB")]
+    board = Mention(name="Direktionen för Ängsåns Miljöförbund", kind="Council", line=1, quote="Organ: …")
+    assert (board_of(board).type, board_of(board).target.name) == ("PART_OF", "Ängsåns Miljöförbund")

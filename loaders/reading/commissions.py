@@ -21,7 +21,7 @@ from loaders.lexicon import is_first_name, lookup_org
 from loaders.reading.decisions import body_mention, refers_to_body
 from loaders.records import CommissionRecord, ItemRecord, Mention
 
-__all__ = ["action_owners", "clause_commissions", "commissions_in", "person_task", "short"]
+__all__ = ["action_owners", "clause_commissions", "commissions_in", "obligations", "person_task", "short"]
 
 
 def short(text: str, limit: int = 300) -> str:
@@ -117,6 +117,57 @@ def commissions_in(text: str, line: int, default: Mention | None, ctx: Context, 
             if mandator is None or fold(mandator.name) != fold(mandatee.name):
                 out.append((mandator, [mandatee], m["task"]))
     return out
+
+
+# --- decisions that oblige others: "Kommunstyrelsen har beslutat att nämnderna ska redovisa …" ---------
+_OBLIGES = re.compile(
+    r"(?i)\b(?:har\s+|hade\s+)?(?:beslutat|beslutade|beslöt|beslutar|beslöts|beslutades)\s+(?P<inverted>(?:rådet|nämnden|"
+    r"styrelsen|mötet|gruppen|nätverket|styrgruppen|utskottet|direktionen)\s+)?(?:\w+\s+){0,2}?att\s+"
+    r"(?P<who>(?:varje|alla|samtliga)\s+[a-zåäö]+|[a-zåäö]{3,}(?:erna|arna|orna)|[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ]"
+    r"[\wåäö-]*){0,3})\s+(?:ska|skall)\s+(?P<task>[^.;]{5,})")
+# the plural a collective takes: "varje verksamhet" -> "Verksamheterna", "alla kommuner" -> "Kommunerna"
+_PLURALS = (("heter", "heterna"), ("het", "heterna"), ("ningar", "ningarna"), ("ning", "ningarna"),
+            ("nämnder", "nämnderna"), ("nämnd", "nämnderna"), ("kommuner", "kommunerna"), ("kommun", "kommunerna"),
+            ("regioner", "regionerna"), ("region", "regionerna"), ("enheter", "enheterna"), ("enhet", "enheterna"))
+
+
+def _collective(phrase: str) -> str | None:
+    words = phrase.split()
+    noun = words[-1].lower()
+    if len(words) == 1:
+        return noun[0].upper() + noun[1:] if noun.endswith(("erna", "arna", "orna")) else None
+    for ending, plural in _PLURALS:
+        if noun.endswith(ending):
+            full = noun[: len(noun) - len(ending)] + plural
+            return full[0].upper() + full[1:]
+    return None
+
+
+def obligations(text: str, line: int, default: Mention | None, ctx: Context) -> list[tuple[Mention | None,
+                                                                                             list[Mention], str]]:
+    """(mandator, mandatees, task) of a decision that says others shall do something: "Kommunstyrelsen har
+    beslutat att nämnderna ska redovisa …", "beslutade rådet att varje verksamhet ska ta fram …"."""
+    m = _OBLIGES.search(text)
+    if m is None:
+        return []
+    who = m["who"].strip()
+    mentions = [x for x in find_mentions(who, line, ctx) if x.kind not in ("Person", "Initiative", "Agreement")]
+    if mentions:
+        mandatees = mentions[:1]
+    elif (name := _collective(who)) is not None:
+        mandatees = [Mention(name=name, kind="Organisation", line=line, quote=text)]
+    else:
+        return []
+    before = [x for x in find_mentions(text[: m.start()], line, ctx) if x.kind not in ("Person", "Initiative",
+                                                                                         "Agreement")]
+    if m["inverted"]:
+        mandator = body_mention(ctx, line, text) if refers_to_body(m["inverted"].strip(), ctx) or not before else \
+            before[-1]
+    else:
+        mandator = before[-1] if before else default
+    if mandator is None or fold(mandator.name) == fold(mandatees[0].name):
+        return []
+    return [(mandator, mandatees, m["task"].strip())]
 
 
 # --- action points ---------------------------------------------------------------------------

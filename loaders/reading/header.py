@@ -69,6 +69,8 @@ def _title_case(text: str) -> str:
 
 
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-ZÅÄÖ])")
+_OWNER_MEETING = re.compile(r"(?i)^(?:från\s+|vid\s+)?(?P<owner>[\wåäö-]{3,}?)s\s+(?:sammanträde|möte|styrelsemöte|"
+                            r"sammanträden|möten)\b")
 _REFERENCE_TAIL = re.compile(r"\s+[A-ZÅÄÖ]{1,5}\s?/\s?[\w-]*$")
 _STYRELSEMOTE = re.compile(r"(?i)^styrelse(?:möte|sammanträde)")
 
@@ -131,6 +133,12 @@ def _named_body(rest: str, line: int, quote: str) -> Mention | None:
     found = _group_mention(rest, line, quote)
     if found:
         return found
+    if (owner := _OWNER_MEETING.match(rest)) is not None:
+        # "från folkhälsorådets sammanträde": the owner of the meeting, named in the genitive
+        word = owner["owner"][0].upper() + owner["owner"][1:]
+        named = _group_mention(word, line, quote)
+        if named is not None or _BODY_WORD.search(word):
+            return named or Mention(name=word, kind=body_kind_of_noun(word), line=line, quote=quote)
     rest = _MEETING_WORDS.sub("", rest, count=1)
     rest = _PAGE.sub(" ", rest).strip()
     for d in reversed(find_dates(rest)):
@@ -282,8 +290,10 @@ def _body_from_letterhead(lines: list[Line], end: int, h: Header) -> None:
         text = lines[i].text
         if not text or HEADER_FIELDS.match(text):
             continue
-        if len(text.split()) > 12 and text.rstrip().endswith((".", "!", "?")):
-            continue  # a sentence of prose ("… är beslutat i Regionfullmäktige.") names no letterhead
+        words = len(text.split())
+        if lines[i].bullet or (words > 5 and text.rstrip().endswith((".", "!", "?"))) or (
+                words > 12 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)):
+            continue  # a list or a sentence of prose ("… är beslutat i Regionfullmäktige.") is no letterhead
         names.extend(m for m in find_mentions(text.replace("\t", " "), i + 1, Context()) if m.kind in GROUP_KINDS)
         acronyms.extend(re.findall(r"\(\s*(?:[^()]*,\s*)?([A-ZÅÄÖ]{3,8}|[A-ZÅÄÖ]{2,6}-[a-zåäö]{3,12})\s*\)", text))
     if h.body is None and names:

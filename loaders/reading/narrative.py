@@ -13,7 +13,7 @@ import re
 from graph.kinds import GROUP_KIND_NAMES
 from graph.text import fold
 from loaders.entities import Context, find_mentions
-from loaders.reading.commissions import _RECEIVES, commissions_in, short
+from loaders.reading.commissions import _RECEIVES, commissions_in, obligations, short
 from loaders.reading.cues import BODY_NOUNS
 from loaders.reading.dates import MONTHS, find_dates
 from loaders.reading.decisions import body_mention, refers_to_body
@@ -40,7 +40,8 @@ _DECIDES = re.compile(r"\b(?:beslutades|beslut fattades|fattade beslut|(?:beslut
 # a decision told in prose; the clause after the verb is the decision's text
 _TAKEN_PHRASE = re.compile(
     r"(?i)(?:\b(?:beslutades|beslutade|beslutar|beslöt|bestämdes|bestämde|bestämmer|beslöts)\b"
-    r"(?:\s+(?:gemensamt|enhälligt|därför|också|även|vidare|slutligen|mötet|gruppen|vi|man))*\s+(?:(?:om\s+)?att\s+|(?=följande\b))"
+    r"(?:\s+(?:gemensamt|enhälligt|därför|också|även|vidare|slutligen|mötet|gruppen|vi|man|rådet|nämnden|styrelsen|"
+    r"styrgruppen|nätverket|utskottet|direktionen))*\s+(?:(?:om\s+)?att\s+|(?=följande\b))"
     r"|\benades\b(?:\s+(?:mötet|gruppen|vi|man|styrelsen|nätverket|deltagarna|alla|rådet))?\s+om(?:\s+att)?\s+"
     r"|\b(?:kom|kommer)\b(?:\s+(?:mötet|gruppen|vi|man|deltagarna|alla))?\s+överens\s+om(?:\s+att)?\s+"
     r"|\bvar\s+(?:alla\s+|samtliga\s+)?(?:eniga|överens)\s+om(?:\s+att)?\s+"
@@ -158,6 +159,12 @@ def read_narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRec
             rec.decisions.append(DecisionRecord(text=short(text, 400), status="reported",
                                                 body=body or context_body or body_mention(ctx, sentence.line, text),
                                                 date=date or context_date, line=sentence.line, quote=text))
+        if (decides or phrase) and not gives:
+            default = body or body_mention(ctx, sentence.line, text)
+            for mandator, mandatees, task in obligations(text, sentence.line, default, ctx):
+                rec.commissions.append(CommissionRecord(
+                    mandator=mandator, mandatees=mandatees, task=short(task), line=sentence.line, quote=text,
+                    date=date if elsewhere else record.date))
         if gives or _RECEIVES.search(text) or re.search(r"\buppdra(r|de)?\s", text):
             default = body or (context_body if context_date else None) or body_mention(ctx, sentence.line, text)
             for mandator, mandatees, task in commissions_in(text, sentence.line, default, ctx, rec):

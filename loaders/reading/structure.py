@@ -389,9 +389,13 @@ def find_sections(lines: list[Line]) -> list[Section]:
             kind = "item"  # "2. Föregående anteckningar 2025-10-06" is an item, dated
         if h.scheme in ("attendance", "action", "signature", "field"):
             kind = h.scheme
-        if not title_done and kind == "item" and not h.numbered and title_match(h.title) and k == 0:
-            kind = "title"
-        title_done = True
+        if not title_done and kind == "item" and not h.numbered and title_match(h.title) and (
+                k == 0 or all(len(s.title.split()) <= 3 and not any(x.text for x in lines[s.body : s.end])
+                              for s in sections)):
+            kind = "title"  # the first heading, or the first after a web page's "Till innehåll"
+            for before in sections:
+                before.kind = "part"
+        title_done = title_done or kind == "title" or len(h.title.split()) > 3
         body = h.index + 1
         title = h.title
         if h.scheme in ("numbered", "lettered") and kind == "item" and not lines[h.index].flat:
