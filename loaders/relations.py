@@ -61,6 +61,8 @@ _PAID_BY = re.compile(r"\b(?:finansierat|finansierad|finansierade|betalt|betalas
 _REQUISITION = re.compile(r"\brekvirera[rs]?\b(?:\s+\S+){0,2}\s*$")
 _GIVER = re.compile(r"\b(?:tilldela[rt]?|bevilja[rt]?|ge|ger|finansiera[rt]?)\s+(?=[A-ZÅÄÖ])")
 _FINANCED_BY = re.compile(r"\bfinansieras\b(?:[^.]*?)\bav\s")
+_FROM = re.compile(r"\s*(?:\S+\s+){0,3}?från\s+(.{0,60})")  # after an amount to requisition: from whom
+_TO = re.compile(r"\s*(?:[^\s,]+\s+){0,5}?(?:till|för|åt)\s+(.{0,90})")  # after an amount: for whom
 
 
 # "Direktionen för Söderåsens Miljöförbund", "Styrelsen i Kommunförbundet Norrbotten": a board of an organisation
@@ -253,31 +255,35 @@ def sentence_funding(text: str, line: int, ctx: Context, default_funder: Mention
     if paid_by:  # "…, finansierat av Region Värmland"
         payers = _structures(text[paid_by.end() :], line, ctx, quote)
         funder = payers[0] if payers else funder
+    # What each amount looks for before and after it is found in ``text`` itself, not in copies of
+    # everything before and after it: per amount that was quadratic in a sentence's length.
+    first_giver = _GIVER.search(text)  # the first in the text is the first before any amount it precedes
+    requisitions = "rekvirera" in text
     for amount in AMOUNT.finditer(text):
         value = amount_sek(amount[1], amount[2])
         if value is None or value < 1000:
             continue
-        before = text[: amount.start()]
-        after = text[amount.end() :]
-        requisition = _REQUISITION.search(before)
-        if requisition and (source := re.match(r"\s*(?:\S+\s+){0,3}?från\s+(.{0,60})", after)):
+        start, end = amount.span()
+        requisition = _REQUISITION.search(text, 0, start) if requisitions else None
+        if requisition and (source := _FROM.match(text, end)):
             # "Region Kalmar län kan rekvirera 4 800 000 kr från Socialstyrelsen"
             payers = _structures(source[1], line, ctx, quote)
-            takers = _structures(before[: requisition.start()], line, ctx, quote)
+            takers = _structures(text[: requisition.start()], line, ctx, quote)
             if payers and takers:
                 out.append(FundingRecord(amount_sek=value, year=int(years[-1]) if years else None, funder=payers[0],
                                          recipient=takers[-1], line=line, quote=quote))
                 continue
-        giver = _GIVER.search(before)
+        # a giver needs the capital after it before the amount (its lookahead)
+        giver = first_giver if first_giver is not None and first_giver.end() < start else None
         if giver:  # "tilldela Referensgruppen 180 tkr", "finansierar LAG Mobil närvård med 1 250 000 kr"
-            between = _structures(before[giver.end() :], line, ctx, quote)
+            between = _structures(text[giver.end() : start], line, ctx, quote)
             if between:
-                givers = _structures(before[: giver.start()], line, ctx, quote)
+                givers = _structures(text[: giver.start()], line, ctx, quote)
                 out.append(FundingRecord(amount_sek=value, year=int(years[-1]) if years else None,
                                          funder=givers[-1] if givers else (funder or default_funder),
                                          recipient=between[-1], line=line, quote=quote))
                 continue
-        target = re.match(r"\s*(?:[^\s,]+\s+){0,5}?(?:till|för|åt)\s+(.{0,90})", after)
+        target = _TO.match(text, end)
         recipient = None
         if target:
             stop = re.search(r",|\s+och\s+\d|\.\s", target[1])
