@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 import random
 import re
+from pathlib import Path
 
 import pytest
 from browser.corpus import IMG_NAME, SCRIPT_NAME
 
+from graph.kinds import KINDS
 from graph.models import Edge, Node, Source
 from graph.store import EmbeddedStore
 from views.common import EDGE_LABELS, KIND_LABELS, md
-from views.graphmap import MapFilter, network_html, select, tooltip
+from views.graphmap import EDGE_COLORS, MapFilter, legend_html, map_payload, network_html, select, tooltip
+from views.maplayout import TIER_WIDTH
+from views.mapwidget import new_event
 from views.uploads import UploadRejected, safe_upload_name, save_upload
 
 ALL_KINDS = tuple(KIND_LABELS)
@@ -178,3 +182,97 @@ def test_markdown_escaping():
         r"\*\*fet\*\* \[länk\]\(javascript\:alert\(1\)\) \:red\[x\] \$x\$ \<b\>"
     )
     assert md(None) == "" and md("rad ett\nrad två") == "rad ett rad två"
+
+
+# --- the map component (views/mapwidget.py, views/map_frontend/) -----------------------------------
+FRONTEND = Path(__file__).resolve().parents[1] / "views" / "map_frontend"
+
+
+def test_the_component_is_offline_and_vis_network_is_pyvis_own_copy():
+    import pyvis
+
+    shipped = FRONTEND / "vis-network.min.js"
+    original = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    assert shipped.read_bytes() == original.read_bytes()
+    for name in ("index.html", "map.js"):
+        text = (FRONTEND / name).read_text(encoding="utf-8")
+        assert "http://" not in text.replace("http://www.w3.org/2000/svg", "") and "https://" not in text
+    page = (FRONTEND / "index.html").read_text(encoding="utf-8")
+    assert '<script src="./vis-network.min.js"></script>' in page and 'lang="sv"' in page
+    script = (FRONTEND / "map.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in script  # every text from the graph goes in as text
+    assert "textContent" in script and "createTextNode" in script
+
+
+def test_the_payload_is_columns_of_data_with_names_as_text(small):
+    nodes, edges = small
+    nodes = [*nodes, n("wg", "WorkingGroup", SCRIPT_NAME)]
+    data = map_payload(nodes, edges, KIND_LABELS, EDGE_LABELS, focus="pg")
+    assert data["ids"] == [x.id for x in nodes]
+    assert len(data["from"]) == len(data["to"]) == len(data["type"]) == len(data["edge_keys"]) == len(edges)
+    assert SCRIPT_NAME.replace(" ", "\n", 0) in {
+        data["names"].get(i, label) for i, label in enumerate(data["labels"])
+    }
+    assert data["kinds"][data["kind"][0]]["label"] == "Nätverk"
+    assert data["focus"] == data["ids"].index("pg")
+    assert data["layout"] == "physics" and data["x"] is None
+    again = map_payload(nodes, edges, KIND_LABELS, EDGE_LABELS, focus="pg")
+    assert again["version"] == data["version"]
+    assert map_payload(nodes, edges[:-1], KIND_LABELS, EDGE_LABELS, focus="pg")["version"] != data["version"]
+
+
+def test_the_top_down_view_puts_the_council_first_and_each_network_in_a_column():
+    nodes = [
+        n("c", "Council", "Rådet"),
+        *[n(f"net{i}", "Network", f"Nätverk {i}") for i in range(3)],
+        *[n(f"sg{i}", "SteeringGroup", f"Styrgrupp {i}") for i in range(3)],
+        *[n(f"pg{i}", "ProcessGroup", f"Processgrupp {i}") for i in range(9)],
+        n("wg", "WorkingGroup", "Arbetsgrupp"),
+        n("loose", "WorkingGroup", "Lös arbetsgrupp"),
+    ]
+    edges = [e(f"net{i}", "c", "REPORTS_TO") for i in range(3)]
+    edges += [e(f"sg{i}", f"net{i}", "PART_OF") for i in range(3)]
+    edges += [e(f"sg{i % 3}", f"pg{i}", "STEERS") for i in range(9)]
+    edges += [e("wg", "pg0", "REPORTS_TO")]
+    data = map_payload(nodes, edges, KIND_LABELS, EDGE_LABELS, hierarchical=True)
+    pos = {i: (x, y) for i, x, y in zip(data["ids"], data["x"], data["y"], strict=True)}
+    by_level = lambda prefix: {pos[i][1] for i in pos if i.startswith(prefix)}  # noqa: E731
+    assert (
+        max(by_level("c")) < min(by_level("net")) < min(by_level("sg")) < min(by_level("pg")) < pos["wg"][1]
+    )
+    for i in range(3):  # a network's steering group and process groups sit in its column
+        column = abs(pos[f"net{i}"][0] - pos[f"sg{i}"][0])
+        assert column < 1, (pos[f"net{i}"], pos[f"sg{i}"])
+    assert [b["label"] for b in data["bands"]][:5] == ["Råd", "Nätverk", "Styrgrupper", "Processgrupper och LPO",
+                                                        "Arbetsgrupper"]  # fmt: skip
+    assert data["layout"] == "hierarchy" and data["options"]["physics"] == {"enabled": False}
+
+
+def test_the_top_down_view_of_200_groups_wraps_into_tiers_a_frame_wide():
+    from benchmarks.synthetic import Scale, synthetic_graph
+
+    graph = synthetic_graph(
+        Scale(groups=200, people=300, meetings=20, items_per_meeting=2, decisions=40, topics=20)
+    )
+    groups = [x for x in graph.nodes if KINDS[str(x.kind)].group]
+    ids = {x.id for x in groups}
+    data = map_payload(groups, [x for x in graph.edges if x.source in ids and x.target in ids], KIND_LABELS,
+                       EDGE_LABELS, hierarchical=True)  # fmt: skip
+    assert len(data["ids"]) == 200
+    assert max(data["x"]) - min(data["x"]) <= TIER_WIDTH + 200  # readable at zoom ~0.9 in a wide frame
+    assert all(len(line) <= 20 for label in data["labels"] for line in label.split("\n"))
+
+
+def test_the_legend_draws_shapes_and_relation_colours():
+    legend = legend_html(["Council", "Network", "ProcessGroup"], KIND_LABELS, ["STEERS"], EDGE_LABELS)
+    assert "clip-path:polygon(" in legend and "Relationer:" in legend and EDGE_COLORS["STEERS"] in legend
+    assert legend.count("clip-path") >= 4  # star, hexagon, triangle, the arrow
+
+
+def test_a_gesture_is_handled_once():
+    seen: dict = {}
+    click = {"event": "select", "node": "a", "seq": 1}
+    assert new_event(click, seen, "k") == click
+    assert new_event(click, seen, "k") is None
+    assert new_event({"event": "focus", "node": "a", "seq": 2}, seen, "k")["event"] == "focus"
+    assert new_event(None, seen, "k") is None and new_event({"x": 1}, seen, "k") is None
