@@ -391,9 +391,10 @@ def _item(b, people, record, item, index, meeting_id, body_id, body_name, date) 
 
     for c_index, c in enumerate(item.commissions):
         mandator = b.entity(c.mandator) if c.mandator else body_id
-        if mandator is None:
-            b.warn(c.line, f"uppdrag utan uppdragsgivare: {c.task[:60]}")
-            continue
+        by_meeting = mandator is None
+        if by_meeting:  # the minutes never name their body: the meeting gave the task (resolve may name its body)
+            b.warn(c.line, f"uppdrag utan namngivet organ, sparas som mötets: {c.task[:60]}")
+            mandator = meeting_id
         decision = decision_ids[c.decision_index] if c.decision_index is not None and c.decision_index < len(
             decision_ids) else None
         for target in c.mandatees:
@@ -403,7 +404,7 @@ def _item(b, people, record, item, index, meeting_id, body_id, body_name, date) 
             b.edge(EdgeType.COMMISSIONS, mandator, mandatee, c.line, c.quote,
                    discriminator=f"{b.document}#{number}#{index}#{c_index}",
                    date=c.date, task=c.task, decision=decision, item=number, document=b.document,
-                   meeting=meeting_id)
+                   meeting=meeting_id, **({"mandator": "meeting"} if by_meeting else {}))
 
     for f_index, f in enumerate(item.funding):
         funding = b.node(
@@ -430,14 +431,24 @@ def _item(b, people, record, item, index, meeting_id, body_id, body_name, date) 
                        amount_sek=f.amount_sek, year=f.year, funding=funding)
 
     for r in item.relations:
-        _relation(b, people, r)
+        _relation(b, people, r, meeting_id)
 
 
-def _relation(b: FragmentBuilder, people: _People, r) -> None:
-    source = _mention_node(b, people, r.source)
-    target = _mention_node(b, people, r.target)
+def _relation(b: FragmentBuilder, people: _People, r, meeting_id: str | None = None) -> None:
+    """One relation; an end that is "the meeting's body" when the minutes never name it is the meeting,
+    marked ``via_meeting`` so that resolve can put the body there once a series names it."""
+    ends = []
+    for mention in (r.source, r.target):
+        if mention.kind == "Meeting":
+            ends.append(meeting_id)
+        else:
+            ends.append(_mention_node(b, people, mention))
+    source, target = ends
+    props = dict(r.props)
+    if "Meeting" in (r.source.kind, r.target.kind):
+        props["via_meeting"] = "source" if r.source.kind == "Meeting" else "target"
     if source and target:
-        b.edge(EdgeType(r.type), source, target, r.line, r.quote, **r.props)
+        b.edge(EdgeType(r.type), source, target, r.line, r.quote, **props)
 
 
 def mandate_fragment(document: str, record: MandateRecord, lines: list[str], **doc_props) -> Fragment:

@@ -42,6 +42,13 @@ _PREPARES_FOR = re.compile(r"\b(?:är|fungerar som|utgör)\s+(?:ett\s+)?(?P<owne
                            r"(?:beredande|rådgivande)\s+(?:organ|instans)\b")
 # "BK Syd AB samt BK Nordväst AB, helägda dotterbolag till Stockholms Stadshus AB": each is part of the owner
 _SUBSIDIARY = re.compile(r",?\s*(?:ett\s+)?(?:hel|del)?äg(?:d[ae]?|t)\s+dotterbolag\s+(?:till|i|inom)\s+")
+# "Digg samordnar.", "Skolverket är sammankallande.": in a group's notes, who runs the group
+_RUNS_THE_GROUP = re.compile(r"^\s*(?P<subj>[A-ZÅÄÖ][\wÅÄÖåäö&-]*(?:\s+[A-ZÅÄÖ][\wÅÄÖåäö&-]*){0,3})\s+(?:samordnar|"
+                             r"leder|är\s+sammankallande|är\s+samordnare|håller\s+i)"
+                             r"(?:\s+(?:gruppen|arbetet|nätverket|mötena|arbetsgruppen))?\s*[.!]?\s*$")
+# "Länsstyrelsen Östergötland (nationella kompetensteamet)": a unit named in brackets after its organisation
+_UNIT_IN_BRACKETS = re.compile(r"\(\s*(?P<unit>(?:[a-zåäö][\wåäö-]*\s+){0,3}[a-zåäö][\wåäö-]*(?:teamet|gruppen|enheten|"
+                               r"kansliet|sekretariatet|funktionen|rådet|nätverket))\s*\)")
 _RELATIVE_STEERS = re.compile(r",\s*som\s+(?:styr|leder)\s")
 _OWN_STEERING = re.compile(r"\bär\s+(?:[\wåäöÅÄÖ-]+s)\s+styrgrupp\b")
 # bare references a sentence uses for an entity named before
@@ -179,6 +186,19 @@ def sentence_relations(text: str, line: int, ctx: Context, previous_targets: lis
         parents = _structures(text[under.end(1) :], line, ctx, quote)
         if groups and parents:
             add("PART_OF", groups[-1], parents[0])
+    runs = _RUNS_THE_GROUP.match(re.sub(r"^[\s•*–-]+", "", text.split(". ")[0]).rstrip(" .") + ".")
+    if runs:
+        leaders = [x for x in _structures(runs["subj"], line, ctx, quote) if x.kind == "Organisation"]
+        # the minutes' own body; when they never name it, the meeting stands for it (resolve may name it)
+        body = Mention(name=ctx.body or "(mötets organ)", kind=(ctx.body_kind or "WorkingGroup") if ctx.body else "Meeting",
+                       line=line, quote=quote)
+        if leaders and fold(leaders[0].name) != fold(body.name):
+            add("STEERS", leaders[0], body)
+    for unit in _UNIT_IN_BRACKETS.finditer(text):
+        owners = [x for x in _structures(text[: unit.start()], line, ctx, quote) if x.kind == "Organisation"]
+        tail = text[max(0, unit.start() - 60) : unit.start()]
+        if owners and any(name in tail for name in (owners[-1].name, *owners[-1].aliases)):
+            add("PART_OF", Mention(name=unit["unit"], kind="WorkingGroup", line=line, quote=quote), owners[-1])
     prepares = _PREPARES_FOR.search(text)
     if prepares:
         subject = _structures(text[: prepares.start()], line, ctx, quote)

@@ -178,6 +178,7 @@ def resolve(fragments: list[Fragment], owned: bool = False) -> GraphData:
         out_nodes.append(merged.get(nid) or nodes[i])
     out_edges = _remap_edges(edges, new_id, owned)
     out_edges += _derived_structure(out_nodes, out_edges)
+    out_edges = _series_bodies(out_nodes, out_edges)
     out_nodes.sort(key=lambda n: n.id)
     out_edges.sort(key=lambda e: e.key)
     return GraphData(nodes=out_nodes, edges=out_edges)
@@ -553,4 +554,38 @@ def _derived_structure(nodes: list[Node], edges: list[Edge]) -> list[Edge]:
             region = regions.get(fold(region_name))
             if region is not None:
                 add(node, region, node)
+    return out
+
+
+def _series_bodies(nodes: list[Node], edges: list[Edge]) -> list[Edge]:
+    """Minutes that never name their body, in a series whose other minutes all name one ("digg_ena_spop_…"):
+    the meeting was held by that body (HELD_BY, derived "series", citing where the series names it), and
+    what the meeting commissioned without a named mandator, that body commissioned."""
+    held = {e.source: e for e in edges if e.type == EdgeType.HELD_BY}
+    series: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes:
+        if node.kind == NodeKind.MEETING and node.props.get("document"):
+            series[_series(node.props["document"])].append(node)
+    out = list(edges)
+    for name, meetings in series.items():
+        named = [held[m.id] for m in meetings if m.id in held]
+        if not name or len(named) == len(meetings) or len({e.target for e in named}) != 1:
+            continue
+        example = min(named, key=lambda e: e.source)
+        for meeting in meetings:
+            if meeting.id not in held:
+                key = edge_key(EdgeType.HELD_BY.value, meeting.id, example.target, "")
+                held[meeting.id] = Edge(source=meeting.id, target=example.target, type=EdgeType.HELD_BY,
+                                        props={"derived": "series", "series": name}, sources=example.sources[:1],
+                                        key=key)
+                out.append(held[meeting.id])
+    for k, edge in enumerate(out):
+        end = "source" if edge.props.get("mandator") == "meeting" else edge.props.get("via_meeting")
+        meeting = edge.source if end == "source" else edge.target if end == "target" else None
+        if meeting in held:  # what "the meeting" did or was told, its body did or was told
+            body = held[meeting].target
+            source, target = (body, edge.target) if end == "source" else (edge.source, body)
+            out[k] = edge.model_copy(update={"source": source, "target": target,
+                                             "key": edge_key(edge.type.value, source, target, edge.key)})
+    out.sort(key=lambda e: e.key)
     return out

@@ -348,3 +348,20 @@ def test_resolve_does_not_change_its_input():
     before = [f.model_dump(mode="json") for f in fragments]
     resolve(fragments)
     assert [f.model_dump(mode="json") for f in fragments] == before
+
+
+def test_minutes_that_never_name_their_body_take_it_from_their_series():
+    named, unnamed, other = Doc("ena_2025-02-07.md"), Doc("ena_2024-12-06.md"), Doc("styrelsen_2024-01-01.md")
+    body = named.entity("WorkingGroup", "Samverkansplattform ÖP")
+    named.edge(EdgeType.HELD_BY, named.meeting(), body)
+    meeting = unnamed.meeting()
+    josef = unnamed.entity("Person", "Josef Ek")
+    unnamed.edge(EdgeType.COMMISSIONS, meeting, josef, "0", mandator="meeting", task="boka möte")
+    digg = unnamed.entity("Organisation", "Ängsverket")
+    unnamed.edge(EdgeType.STEERS, digg, meeting, via_meeting="target")
+    lone = other.meeting()
+    graph = resolve([named.fragment, unnamed.fragment, other.fragment])
+    pairs = {(e.type.value, e.source, e.target, e.props.get("derived")) for e in graph.edges}
+    assert ("HELD_BY", meeting, body, "series") in pairs
+    assert ("COMMISSIONS", body, josef, None) in pairs and ("STEERS", digg, body, None) in pairs
+    assert not any(e.source == lone and e.type == EdgeType.HELD_BY for e in graph.edges)  # another series
