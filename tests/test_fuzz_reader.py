@@ -5,12 +5,13 @@ graph; every source is within its document's lines (1 .. number of lines). And p
 linear: a document twice as long takes at most about twice as long.
 
 ``SAMVERKAN_FUZZ_EXAMPLES`` sets the examples per property: 1,000 in ``make test``, 10,000 in
-``make fuzz``. The seed documents are read from ../shared/seeds at test time (never copied here);
+``make fuzz`` (the timed property, 20 parses an example, runs a hundredth of that: 10 and 100). The seed documents are read from ../shared/seeds at test time (never copied here);
 the mutated-seed property is skipped, with the reason, where they are absent.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -130,25 +131,35 @@ def test_mutated_seeds(lines):
     _check(lines)
 
 
-def _parse_seconds(lines: list[str]) -> float:
-    """The fastest of three parses (the slower ones measure the machine, not the parser)."""
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        parse_document(DOC, lines)
-        best = min(best, time.perf_counter() - started)
-    return best
+def _seconds(once: list[str], twice: list[str], rounds: int) -> tuple[float, float]:
+    """The fastest of ``rounds`` parses of each, taken in turn and without the garbage collector, so
+    a busy machine slows both alike (the slower runs measure the machine, not the parser)."""
+    best = [float("inf"), float("inf")]
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            for k, lines in enumerate((once, twice)):
+                started = time.perf_counter()
+                parse_document(DOC, lines)
+                best[k] = min(best[k], time.perf_counter() - started)
+    finally:
+        gc.enable()
+    return best[0], best[1]
 
 
 piece = st.one_of(adversarial_line.map(lambda line: [line]), *([mutated_seed()] if SEED_LINES else []))
 
 
-@settings(FUZZ, max_examples=max(10, EXAMPLES // 50))
+@settings(FUZZ, max_examples=max(10, EXAMPLES // 100))  # each example is timed: 20 parses
 @given(pieces=st.lists(piece, min_size=3, max_size=12))
 def test_twice_as_long_takes_about_twice_as_long(pieces):
     lines = [line for p in pieces for line in p]
+    lines = lines * -(-60 // len(lines))  # at least 60 lines: long enough to time, not to wait for
     once = text_to_lines("\n".join(lines))
     assume(any(line.strip() for line in once))
     twice = text_to_lines("\n".join(lines + lines))
-    t1, t2 = _parse_seconds(once), _parse_seconds(twice)
-    assert t2 <= 2.6 * t1 + 0.03, f"{len(once)} lines: {t1:.3f} s; twice as many: {t2:.3f} s"
+    t1, t2 = _seconds(once, twice, rounds=3)
+    if t2 > 2.6 * t1 + 0.05:  # measured again, longer, before it counts
+        t1, t2 = _seconds(once, twice, rounds=7)
+    assert t2 <= 2.6 * t1 + 0.05, f"{len(once)} lines: {t1:.3f} s; twice as many: {t2:.3f} s"
