@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from graph.ids import edge_key, entity_id, item_id
 from graph.models import GROUP_KINDS, Edge, EdgeType, Fragment, Node, NodeKind, Source, Warning
 from graph.text import fold
@@ -147,18 +149,53 @@ class FragmentBuilder:
 class _People:
     """Person names of one document; a first name alone is resolved only when one person has it."""
 
-    def __init__(self, names: list[str]):
+    def __init__(self, names: list[str], listed: list[str] | None = None, same: list[list[str]] | None = None):
         self.full: dict[str, str] = {}
         for name in names:
             if len(name.split()) >= 2:
                 self.full.setdefault(fold(name), name)
+        # a spelling one letter off a name the attendance list gives ("Malin Arnholds" presenting, "Malin
+        # Arnholdt" listed; "Rosmarie"/"Rosmari"): the listed person, the variant kept as an alias
+        self.spelling: dict[str, str] = {}
+        listed_keys = {fold(n): n for n in listed or [] if len(n.split()) >= 2}
+        self.written: dict[str, str] = {}
+        for group in same or []:
+            known = next((listed_keys[fold(n)] for n in group if fold(n) in listed_keys), None)
+            for n in group if known else []:
+                if fold(n) != fold(known):
+                    self.spelling[fold(n)] = known
+                    self.written[fold(n)] = n
+        self.listed = listed_keys
+
+    def variants(self) -> list[tuple[str, str]]:
+        """(spelling as written, the listed name it stands for), for the spellings met so far."""
+        return sorted((self.written.get(k, k), n) for k, n in self.spelling.items() if fold(n) != k)
+
+    def _listed_spelling(self, name: str) -> str:
+        key = fold(name)
+        if key in self.listed or len(key) < 8:
+            return name
+        if key not in self.spelling:
+            near = [n for k, n in self.listed.items() if len(k.split()) == len(key.split())
+                    and DamerauLevenshtein.distance(k, key) <= 1]
+            self.spelling[key] = near[0] if len(near) == 1 else name
+            self.written[key] = name
+        return self.spelling[key]
 
     def resolve(self, name: str) -> tuple[str | None, list[str]]:
         if len(name.split()) >= 2:
-            return name, []
+            return self._listed_spelling(name), []
         key = fold(name)
         matches = sorted({n for k, n in self.full.items() if k.split()[0] == key})
         return (matches[0], matches) if len(matches) == 1 else (None, matches)
+
+
+def _spelling_aliases(b: FragmentBuilder, people: _People) -> None:
+    """A listed person's other spelling in the same document ("Rosmarie" signing for "Rosmari") is an alias."""
+    for variant, name in people.variants():
+        node = b._nodes.get(entity_id("Person", name))
+        if node is not None and variant not in node.aliases and variant != node.name:
+            node.aliases.append(variant)
 
 
 def _org_mention(text: str | None, line: int, quote: str, org_kind: str | None = None) -> Mention | None:
@@ -221,7 +258,8 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
     names = [a.name for a in record.attendees if a.entity == "person"]
     names += [p.name for item in record.items for p in item.presenters]
     names += [m.name for item in record.items for c in item.commissions for m in c.mandatees if m.kind == "Person"]
-    people = _People(names)
+    listed = [a.name for a in record.attendees if a.entity == "person"]
+    people = _People(names, listed, [g for g in record.aliases if any(fold(n) in {fold(x) for x in listed} for n in g)])
 
     body_id = b.entity(record.body) if record.body else None
     body_name = record.body.name if record.body else None
@@ -250,6 +288,7 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
         if (part_of := board_of(record.body)) is not None:
             _relation(b, people, part_of)
     _attendance(b, people, record, meeting_id, body_id, date)
+    _spelling_aliases(b, people)
     for index, item in enumerate(record.items):
         _item(b, people, record, item, index, meeting_id, body_id, body_name, date)
     b.declare_aliases(record.aliases)

@@ -242,3 +242,33 @@ def test_companies_their_owners_and_a_board_of_an_organisation():
         ("BK Syd AB", "Ekestads Stadshus AB"), ("BK Väst AB", "Ekestads Stadshus AB")]
     board = Mention(name="Direktionen för Ängsåns Miljöförbund", kind="Council", line=1, quote="Organ: …")
     assert (board_of(board).type, board_of(board).target.name) == ("PART_OF", "Ängsåns Miljöförbund")
+
+
+PENSIONERS = """\
+1 1 (8) Protokoll Protokoll från samråd för pensionärsorganisationer för norra omsorgsnämnden den 19 september 2025 \
+Plats: Aulan Närvarande Ledamöter Stefan Malm (L), norra omsorgsnämnden Från pensionärsorganisationerna Ledamöter: \
+Bosse Hamm PRO Rosmari Lind PRO Greta Sund PRO ersätter Kalle Eng Nils-Åke Holm RPG Birgitta Lönn RPG ersätter \
+Ingrid Falk FAS Ester Lind SPF
+2 2 (8) Underskrifter Sekreterare: Ivo Gran Ordförande: Stefan Malm (L) Justerare: Rosmarie Lind (PRO) Ester Lind (SPF)
+3 3 (8) 1 Val av justerare Beslut 1. Rosmarie Lind (PRO) utses att justera protokollet. 2. Ester Lind (SPF) utses \
+att justera protokollet. 2 Den nationella folkhälsopolitiken Kristin informerar.
+"""
+
+
+def test_names_with_acronyms_the_replaced_members_and_numbered_clauses_of_one_decision():
+    record = _minutes(PENSIONERS)
+    assert record.body.name == "samråd för pensionärsorganisationer för norra omsorgsnämnden"
+    assert record.body.aliases == []
+    people = {a.name: (a.presence, a.organisation) for a in record.attendees}
+    assert people["Rosmari Lind"] == ("present", "PRO") and people["Ester Lind"] == ("present", "SPF")
+    assert people["Kalle Eng"][0] == people["Ingrid Falk"][0] == "absent"
+    assert "Rosmarie Lind" not in people and ["Rosmari Lind", "Rosmarie Lind"] in record.aliases
+    assert [(i.number, [d.text for d in i.decisions]) for i in record.items if i.number] == [
+        ("1", ["Rosmarie Lind (PRO) utses att justera protokollet", "Ester Lind (SPF) utses att justera protokollet"]),
+        ("2", [])]
+
+
+def test_a_replaced_member_in_a_municipal_list_is_absent():
+    record = _minutes(MUNICIPAL.replace("Cecilia Dahl (C)", "Cecilia Dahl (C) tjänstgörande ersättare för Ivar Ek (SD)"))
+    people = {a.name: a.presence for a in record.attendees}
+    assert people["Cecilia Dahl"] == "present" and people["Ivar Ek"] == "absent"

@@ -365,10 +365,16 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
     ("Maria Jonsson, Arne Holmström") is another person when it starts with a known first name.
     """
     out: list[Attendee] = []
+    quote = line.text.replace("\t", " ")
+    for m in _REPLACES.finditer(text):  # "Greta Sundkvist PRO ersätter Kalle Engvall": Kalle was not there
+        out.append(Attendee(name=m["who"] or m["who2"], presence="absent", role=role, line=line.pos, quote=quote))
+    text = _REPLACES.sub(" ", text)
+    if len(_NAME_THEN_ACRONYM.findall(text)) >= 3:
+        # "Bosse Hammarlund PRO Rosmari Lindholm PRO …": each name followed by its organisation's acronym
+        text = _NAME_THEN_ACRONYM.sub(lambda m: f"{m['name']}, {m['org']}; ", text)
     text = _GLUED_MARK.sub(")", text)  # "Bo-Göran Frid (C)X": the X of a presence column, glued on
     text = _AFTER_BRACKET.sub(", ", text)  # "Roger Dvorak (VIP) Bengt Sjöstrand (S)": two people
     entries = [e for e in text.split(";")] if ";" in text else [text]
-    quote = line.text.replace("\t", " ")
     for entry in entries:
         current: Attendee | None = None
         explicit_role = False
@@ -467,7 +473,13 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
 
 
 # "(kom under punkt 7)", "(avvek en stund under punkt 8)": a note on a person's presence, not an organisation
-_FRONT_LABEL = re.compile(r"^(?:Justering|Plats|Paragrafer|Underskrifter|Sekreterare|Ordförande)\s+(?=[A-ZÅÄÖ])")
+_FRONT_LABEL = re.compile(r"^(?:Justering|Plats|Paragrafer|Underskrifter|Övriga)\s+(?=[A-ZÅÄÖ])")
+_PERSON = r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
+# "X ersätter Kalle Engvall", "tjänstgörande ersättare för Ivar Jansson (SD)", "(ers Bo Ek)": the member replaced
+_REPLACES = re.compile(rf"\s*\(\s*ers\.?\s+(?P<who>{_PERSON})\s*\)|\s+(?:ersätter|(?:tjänstgörande\s+)?ersättare\s+för)\s+"
+                       rf"(?P<who2>{_PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\)|\s+[A-ZÅÄÖ]{{2,5}}\b(?=\s+[A-ZÅÄÖ][a-zåäö]))?")
+_NAME_THEN_ACRONYM = re.compile(r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3})\s+(?P<org>[A-ZÅÄÖ]{2,5})\b"
+                                r"(?!\s*\()")
 _PARAGRAPHS = re.compile(r"^(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?=[A-ZÅÄÖ])")
 _NOTE_PAREN = re.compile(r"\s*\((?=[a-zåäö])[^()]*\)")
 

@@ -65,6 +65,8 @@ _REFERENCE = re.compile(r"(?i)\b(att[- ]?sats\w*|förslag\w*|yrkande\w*|punkt(?:
 _RANGE = re.compile(r"(\d+)\s*(?:till|–|-|t\.?o\.?m\.?)\s*(\d+)")
 _NUMBER = re.compile(r"\d+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+# "1. Rosmarie Lindholm utses … 2. Ester Lindvall utses …": numbered sentences of one decision block
+_ENUMERATORS = re.compile(r"(?:^|(?<=[.!?]\s))\d{1,2}[.)]\s+(?=[A-ZÅÄÖ])")
 GENERIC_SUBJECTS = {"mötet", "nätverket", "rådet", "gruppen", "sammanträdet", "nätverksträffen", "styrelsen",
                     "nämnden", "utskottet", "arbetsgruppen", "styrgruppen", "processgruppen"}  # fmt: skip
 _KIND_WORDS = {"styrgrupp": "SteeringGroup", "processgrupp": "ProcessGroup", "arbetsgrupp": "WorkingGroup",
@@ -267,7 +269,7 @@ def _take(block: Block, k: int, text: str, free: bool, bullet: bool = False, aft
         return True
     if last is None:
         if free or block.kind == "proposal":
-            block.clauses.extend(Clause(k, piece) for piece in _SENTENCE.split(text) if piece)
+            block.clauses.extend(Clause(k, piece) for piece in _SENTENCE.split(_ENUMERATORS.sub("", text)) if piece)
             return True
         return False
     if text[:1].islower() and not re.search(r"[.!?]$", last.text):
@@ -277,7 +279,7 @@ def _take(block: Block, k: int, text: str, free: bool, bullet: bool = False, aft
         block.clauses.append(Clause(k, text))  # "… enligt förslaget. Region Norrbotten får i uppdrag att …"
         return True
     if free and not after_blank and re.search(r"[.!]$", last.text):
-        block.clauses.extend(Clause(k, piece) for piece in _SENTENCE.split(text) if piece)
+        block.clauses.extend(Clause(k, piece) for piece in _SENTENCE.split(_ENUMERATORS.sub("", text)) if piece)
         return True
     if not re.search(r"[.!?:]$", last.text) and not after_blank and (
             len(last.text) > 55 or re.search(r"\b(och|för|av|om|till|i|på|med|inom|att)$", last.text)):

@@ -64,14 +64,21 @@ def _label_cuts(text: str) -> list[int]:
 def _marks(lines: list[Line]) -> dict[str, list[int]]:
     """Section marks the document repeats in increasing order: prefix -> their numbers."""
     seen: dict[str, list[int]] = defaultdict(list)
-    for line in lines:
+    first: dict[str, tuple[int, int]] = {}
+    for k, line in enumerate(lines):
         if len(line.text) < 40:
             continue
         for m in _MARK.finditer(line.text):
             key = _key(m)
             seen[key].append(int(m["n1"] or m["n2"] or m["n3"] or m["n4"]))
-    return {k: v for k, v in seen.items() if len(v) >= 2 and sum(1 for a, b in pairwise(v) if 0 < b - a <= 3)
-            >= max(1, (len(v) - 1) // 2)}
+            first.setdefault(key, (k, m.start()))
+    marks = {k: v for k, v in seen.items() if len(v) >= 2 and sum(1 for a, b in pairwise(v) if 0 < b - a <= 3)
+             >= max(1, (len(v) - 1) // 2)}
+    if "#" in marks and "n." in marks:
+        # "1 Val av justerare Beslut 1. Rosmarie … 2. Ester … 2 Den nationella …": bare numbers and "1." both
+        # count up; the one that starts first numbers the items, the other the clauses inside them
+        del marks["n." if first["#"] < first["n."] else "#"]
+    return marks
 
 
 def _key(m: re.Match) -> str:

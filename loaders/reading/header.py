@@ -68,7 +68,10 @@ def _title_case(text: str) -> str:
     return " ".join(out)
 
 
-_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-ZÅÄÖ])")
+_PAGE_NUMBER = re.compile(r"^(?:\d{1,3}\s+)+(?:\(\d{1,3}\)\s+)?(?=[A-ZÅÄÖ])")  # "1 ", "1 1 (8) "
+_BODY_PHRASE = re.compile(r"^(?P<phrase>(?:samråd|samrådsgrupp|råd|nätverk|grupp|styrgrupp|arbetsgrupp|referensgrupp|"
+                          r"beredningsgrupp|forum|kommitté|presidium)\w*\s+(?:för|med|inom)\s+[^,(]+?)"
+                          r"(?=\s+den\s+\d|\s+\d|\s*[,(]|\s+(?:dag|datum|tid|plats)\b|$)", re.IGNORECASE)
 _OWNER_MEETING = re.compile(r"(?i)^(?:från\s+|vid\s+)?(?P<owner>[\wåäö-]{3,}?)s\s+(?:sammanträde|möte|styrelsemöte|"
                             r"sammanträden|möten)\b")
 _REFERENCE_TAIL = re.compile(r"\s+[A-ZÅÄÖ]{1,5}\s?/\s?[\w-]*$")
@@ -130,6 +133,11 @@ def _named_body(rest: str, line: int, quote: str) -> Mention | None:
             return Mention(name=f"{noun} för {owner.name}", kind=kind, line=line, quote=quote,
                            parent=owner.name if kind == "SteeringGroup" else None)
         return Mention(name=noun, kind=kind, line=line, quote=quote)
+    if (phrase := _BODY_PHRASE.match(rest)) is not None:
+        # "samråd för pensionärsorganisationer för norra hälso- och sjukvårdsnämnden": the body is the whole
+        # phrase, not the nämnd it ends with
+        name = phrase["phrase"].strip()
+        return Mention(name=name, kind=body_kind_of_noun(name.split()[0], default="Council"), line=line, quote=quote)
     found = _group_mention(rest, line, quote)
     if found:
         return found
@@ -220,6 +228,8 @@ def read_header(lines: list[Line], end: int) -> Header:
                 dates.append((i, d.iso, "title"))
             if h.body is None:
                 rest = t.rest
+                again = MINUTES_TITLES.match(rest)
+                rest = again.rest if again is not None else rest  # "Protokoll Protokoll från …": a running head
                 h.body = _named_body(rest, i + 1, text) if rest else None
                 if h.body is None and _STYRELSEMOTE.match(t.label):
                     h.body = Mention(name="Styrelsen", kind="Council", line=i + 1, quote=text)
@@ -294,13 +304,22 @@ def _body_from_letterhead(lines: list[Line], end: int, h: Header) -> None:
         if lines[i].bullet or (words > 5 and text.rstrip().endswith((".", "!", "?"))) or (
                 words > 12 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)):
             continue  # a list or a sentence of prose ("… är beslutat i Regionfullmäktige.") is no letterhead
-        names.extend(m for m in find_mentions(text.replace("\t", " "), i + 1, Context()) if m.kind in GROUP_KINDS)
-        acronyms.extend(re.findall(r"\(\s*(?:[^()]*,\s*)?([A-ZÅÄÖ]{3,8}|[A-ZÅÄÖ]{2,6}-[a-zåäö]{3,12})\s*\)", text))
+        found = [m for m in find_mentions(text.replace("\t", " "), i + 1, Context()) if m.kind in GROUP_KINDS]
+        names.extend(found)
+        if text.startswith("(") and text.rstrip().endswith(")"):  # "(LCHNV)", "(Länschefsnätverket, LCHNV)" alone
+            acronyms.extend(re.findall(r"^\(\s*(?:[^()]*,\s*)?([A-ZÅÄÖ]{3,8}|[A-ZÅÄÖ]{2,6}-[a-zåäö]{3,12})\s*\)$",
+                                       text.strip()))
+        for mention in found:  # "Länsnätverket vård och omsorg i Kalmar län (LVO)": an acronym after a group's name
+            at = text.lower().find(mention.name.lower())
+            after = text[at + len(mention.name) : at + len(mention.name) + 60] if at >= 0 else ""
+            acronyms.extend(re.findall(r"^[^()]*\(\s*(?:[^()]*,\s*)?([A-ZÅÄÖ]{3,8}|[A-ZÅÄÖ]{2,6}-[a-zåäö]{3,12})\s*\)",
+                                       after))
     if h.body is None and names:
         h.body = names[0]
         h.body_from = "letterhead"
     if h.body is not None:
-        same = [x.name for x in names if x.kind == h.body.kind and fold(x.name) != fold(h.body.name)]
+        same = [x.name for x in names if x.kind == h.body.kind and fold(x.name) != fold(h.body.name)
+                and fold(x.name) not in fold(h.body.name)]  # a name inside the body's own is not another name
         group = [h.body.name, *dict.fromkeys(same), *dict.fromkeys(acronyms)]
         if len(group) > 1:
             h.aliases.append(group)

@@ -12,9 +12,10 @@ import re
 from collections import Counter
 
 from pydantic import BaseModel
+from rapidfuzz.distance import DamerauLevenshtein
 
 from graph.text import fold
-from loaders.entities import Context
+from loaders.entities import Context, split_names
 from loaders.reading.attendance import read_attendance
 from loaders.reading.cues import ATTENDANCE, BODY_NOUNS, DECISION_HEADS, HEADER_FIELDS
 from loaders.reading.decisions import body_from_decisions
@@ -133,14 +134,23 @@ def _officials(record: MinutesRecord, officials: list[tuple[str, str, int, str]]
     """ "Vid protokollet: Tomas Snäckerström", "Ordförande: Sofia Jarl": present, in that role."""
     known = {fold(a.name): a for a in record.attendees}
     for kind, names, line, quote in officials:
-        for name in re.split(r"\s*(?:,|\boch\b)\s*", names):
+        # "Justerare: Rosmarie Lindholm (PRO) Ester Lindvall (SPF)": brackets end a name too
+        names = re.sub(r"\([^()]*\)|\b[A-ZÅÄÖ][a-zåäö]+\s*:", ",", names)
+        parts = re.split(r"\s*(?:,|\boch\b)\s*", names)
+        for name in [n for part in parts for n in (split_names(part) if len(part.split()) > 4 else [part])]:
             name = name.strip(" .")
             words = name.split()
             if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
                 continue
             role = _OFFICIAL_ROLES[kind]
+            near = [a for key, a in known.items() if len(key) >= 8 and len(key.split()) == len(words)
+                    and DamerauLevenshtein.distance(key, fold(name)) <= 1]
             if fold(name) in known:
                 known[fold(name)].role = known[fold(name)].role or role
+            elif len(near) == 1 and len(fold(name)) >= 8:
+                # "Justerare: Rosmarie Lindholm (PRO)" signs for "Rosmari Lindholm" of the list: one person
+                near[0].role = near[0].role or role
+                record.aliases.append([near[0].name, name])
             else:
                 known[fold(name)] = Attendee(name=name, role=role, line=line, quote=quote)
                 record.attendees.append(known[fold(name)])
