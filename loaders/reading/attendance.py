@@ -41,7 +41,38 @@ _LEADING_ROLE = re.compile(r"(?i)^(" + "|".join(sorted((re.escape(k) for k in RO
                                                         key=len, reverse=True)) + r")\.?\s+(?=[A-ZÅÄÖ])")
 _TITLE_THEN_NAME = re.compile(r"^(?P<title>[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*){0,3})\s+"
                               r"(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,2})$")
-_PARTY_NAME = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)+\s*\((?:S|M|C|V|KD|L|MP|SD|FP|s|m|c|v|kd|l|mp|sd|fp)\)")
+# "Ulrika Fornell (M)": a name of two or more capitalised words before a party's letters, found by
+# reading back from each party mark (as a pattern, r"[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)+\s*\(…\)",
+# it was tried from every word of a long run of names: quadratic)
+_PARTY_MARK = re.compile(r"\((?:S|M|C|V|KD|L|MP|SD|FP|s|m|c|v|kd|l|mp|sd|fp)\)")
+_UPPER, _LOWER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"), frozenset("abcdefghijklmnopqrstuvwxyzåäöé")
+
+
+def _party_names(text: str) -> list[int]:
+    """Where each "Förnamn Efternamn (S)" in ``text`` begins, left to right, in linear time.
+
+    >>> _party_names("ande: Ulrika Fornell (M), ordförande Anna Rydell (KD) Håkan (S)")
+    [6, 37]
+    """
+    out = []
+    for mark in _PARTY_MARK.finditer(text):
+        end = mark.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        words, start, pos = 0, 0, end
+        while True:  # back over "Word", "Word-" or "Word " while they are there
+            k = pos
+            while k and text[k - 1] in _LOWER:
+                k -= 1
+            if k == pos or not k or text[k - 1] not in _UPPER:
+                break
+            words, start = words + 1, k - 1
+            if not (start and text[start - 1] in "- "):
+                break
+            pos = start - 1
+        if words >= 2:
+            out.append(start)
+    return out
 _GLUED_MARK = re.compile(r"\)\s?X\b")
 _AFTER_BRACKET = re.compile(r"(?<=\))\s+(?=[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+)+)")
 _PAREN = re.compile(r"\s*\(([^()]{1,60})\)")
@@ -122,7 +153,7 @@ def _blocks(lines: list[Line], sections: list[Section], header_end: int) -> list
             i += 1
             continue
         cue = ATTENDANCE.match(lines[i].text.split("\t")[0]) if len(lines[i].text) < 2000 else None
-        if cue is None and len(_PARTY_NAME.findall(lines[i].text)) >= 3:
+        if cue is None and len(_party_names(lines[i].text)) >= 3:
             # "ande: Ulrika Fornell (M), ordförande Anna Rydell (KD) …": a list of members by their
             # parties, its label lost in extraction
             blocks.append(_Block(i, i + 1, "present", None, None))
@@ -272,11 +303,12 @@ def _read_list(lines: list[Line], block: _Block) -> list[Attendee]:
         if cue is not None and (_presence_cell(text) or ATTENDANCE.match(text)) and len(text.split()) <= 2:
             continue  # "Ledamöter Närvarande": the headings of a name column and a presence column
         text, marked = _trailing_presence(text)
-        first = _PARTY_NAME.search(text)
-        if first is not None and (block.cue_line is None or (first.start() and len(_PARTY_NAME.findall(text)) >= 3
-                                                             and not person_shape(text[: first.start()].strip(" ,")))):
+        party_names = _party_names(text)
+        first = party_names[0] if party_names else None
+        if first is not None and (block.cue_line is None or (first and len(party_names) >= 3
+                                                             and not person_shape(text[:first].strip(" ,")))):
             # the party list without what stands before it ("Plats: … ande:", "Lund kl Håkan Bergendahl (m)")
-            text = text[first.start() :]
+            text = text[first:]
         elif _stops(text):
             continue
         cells = [c for c in text.split("\t") if c]
