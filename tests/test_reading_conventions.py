@@ -272,3 +272,24 @@ def test_a_replaced_member_in_a_municipal_list_is_absent():
     record = _minutes(MUNICIPAL.replace("Cecilia Dahl (C)", "Cecilia Dahl (C) tjänstgörande ersättare för Ivar Ek (SD)"))
     people = {a.name: a.presence for a in record.attendees}
     assert people["Cecilia Dahl"] == "present" and people["Ivar Ek"] == "absent"
+
+
+REPORTED = """\
+Minnesanteckningar Socialchefsnätverket i Ängslunds län 2026-01-23
+
+1. Reviderad rutin
+Nätverket gav den 3 oktober 2025 Processgrupp barn och unga i uppdrag att ta fram ett förslag. Förslaget har \
+utarbetats av en arbetsgrupp och godkändes av processgruppen den 2 december. Nätverkets styrgrupp beslutade den \
+9 januari 2026 att rekommendera nätverket att anta rutinen. Förbundsstyrelsen tar beslut den 8 december.
+att anta den reviderade rutinen.
+
+2. Mötets avslutande
+"""
+
+
+def test_reported_decisions_by_subject_by_agent_and_a_december_date_in_january_minutes():
+    item = _minutes(REPORTED).items[0]
+    reported = [(d.body.name, d.date) for d in item.decisions if d.status == "reported"]
+    assert reported == [("Socialchefsnätverket", "2025-10-03"), ("Processgrupp barn och unga", "2025-12-02"),
+                        ("Styrgruppen för Socialchefsnätverket", "2026-01-09")]
+    assert [d.text for d in item.decisions if d.status == "taken"] == ["att anta den reviderade rutinen"]

@@ -105,7 +105,8 @@ def read_narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRec
         text = sentence.text
         mentions = find_mentions(text, sentence.line, ctx)
         rec.mentions.extend(mentions)
-        dates = [d.iso for d in find_dates(text, default_year=meeting_year)]
+        past = bool(_PAST.search(text)) and not _FUTURE.search(text)
+        dates = [_before_meeting(d, record.date) if past else d.iso for d in find_dates(text, default_year=meeting_year)]
         known_dates.extend(dates)
         if dates and _PAST.search(text) and not _FUTURE.search(text):
             record.past_dates.append(dates[0])  # the event; later dates may be deadlines or validity
@@ -135,7 +136,8 @@ def read_narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRec
         elsewhere = date or (body and ctx.body and fold(body.name) != fold(ctx.body))
         phrase = _TAKEN_PHRASE.search(text)
         earlier = _EARLIER.search(text) and not _PASSIVE_DECISION.match(text)  # "Föregående protokoll godkändes"
-        if _BARE_ATT.match(text) and not elsewhere:
+        if _BARE_ATT.match(text) and (not elsewhere or (not dates and not body)):
+            # a bare att-clause is this meeting's, whatever date the sentence before it told of
             rec.decisions.append(DecisionRecord(text=short(text, 400), status="taken", date=record.date,
                                                 line=sentence.line, quote=text))
         elif phrase and not elsewhere and not earlier and not _FUTURE_DECISION.search(text[: phrase.start()]):
@@ -151,6 +153,12 @@ def read_narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRec
                                                 status="reported",
                                                 body=_earlier_body(text, mentions, ctx, sentence.line),
                                                 date=None, line=sentence.line, quote=text))
+        elif (by := _PASSIVE_BY.search(text)) is not None and (date or elsewhere) and \
+                (agent := _agent(by["agent"], mentions, ctx, sentence.line, text)) is not None:
+            # "… och godkändes av processgruppen den 2 december": decided by that body, then
+            rec.decisions.append(DecisionRecord(text=short(text[max(0, by.start() - 60) :].lstrip(" ,"), 400),
+                                                status="reported", body=agent, date=date, line=sentence.line,
+                                                quote=text))
         elif (m := _TAKEN_IN.search(text)) is not None:
             rec.decisions.append(DecisionRecord(text=short(text[m.start():], 400), status="reported",
                                                 body=_forum(m["forum"], sentence.line, text, ctx), date=date,
@@ -203,10 +211,36 @@ _FUTURE = re.compile(r"\b(kommer|ska|skall|planeras|planerar|senast|inför|näst
 _MEETING_OWNER = re.compile(r"(?i)\b(?:vid|på|under|från)\s+(?:det\s+|senaste\s+)?([\wåäöÅÄÖ-]{4,}?)s\s+(?:\S+\s+)?"
                             r"(?:möte|sammanträde|planeringsdag|träff|arbetsmöte|workshop)\b")
 
+_PASSIVE_BY = re.compile(r"\b(?:godkändes|fastställdes|antogs|beslutades|beslöts|bifölls|tillstyrktes)\s+av\s+"
+                         r"(?P<agent>[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+){0,5})")
+
+
+# a sentence whose subject is a bare reference ("Nätverket gav …"), not a genitive ("Nätverkets styrgrupp …")
+_SUBJECT_REFERENCE = re.compile(r"(?i)^\s*(?:nätverket|rådet|styrgruppen|processgruppen|gruppen|arbetsgruppen|"
+                                r"beredningsgruppen)\b(?!s)")
+
+
+def _agent(phrase: str, mentions: list[Mention], ctx: Context, line: int, quote: str) -> Mention | None:
+    """The body after "av" in a passive decision: named, or a bare reference ("processgruppen")."""
+    named = [m for m in find_mentions(phrase, line, ctx) if m.kind in GROUP_KIND_NAMES or m.kind == "Organisation"]
+    return named[0] if named else _reference(phrase, ctx, line, quote)
+
+
+def _before_meeting(found, meeting: str | None) -> str:
+    """A date written without its year ("den 2 december") in minutes of January is last December's."""
+    if not found.exact and meeting and found.iso > meeting and found.iso[:4] == meeting[:4]:
+        return f"{int(found.iso[:4]) - 1}{found.iso[4:]}"
+    return found.iso
+
+
 def _reference_body(text: str, mentions: list[Mention], ctx: Context) -> Mention | None:
-    """The body a sentence reports about: "Vid styrgruppens planeringsdag …", "Styrgruppen för X beslutade …"."""
+    """The body a sentence reports about: "Vid styrgruppens planeringsdag …", "Styrgruppen för X beslutade …",
+    "Nätverket gav den 3 oktober …" (the subject, by a bare reference)."""
     bodies = [m for m in mentions if m.kind in GROUP_KIND_NAMES]
     line = mentions[0].line if mentions else 0
+    subject = _reference(text, ctx, line, text) if _SUBJECT_REFERENCE.match(text) else None
+    if subject is not None and not (bodies and text.startswith(bodies[0].name)):
+        return subject
     owner = _MEETING_OWNER.search(text)
     if owner:
         word = owner[1]
