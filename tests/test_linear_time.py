@@ -28,6 +28,10 @@ CASES = {
     "many mentions in one sentence": lambda n: [
         "Protokoll", ", ".join(f"Styrgruppen för Nätverk{i}" for i in range(n // 25)) + " ingår i Länsnätverket."
     ],
+    # names before a party mark were tried from every word of a run of capitalised words
+    "a run of capitalised words": lambda n: ["Protokoll", "Närvarande:", " ".join(["Ab"] * n) + " x (S)"],
+    # each amount searched copies of everything before and after it
+    "many amounts in one sentence": lambda n: ["Protokoll", " ".join(["100 000 kr"] * (n // 11))],
     # a quote re-joined the whole line for every source
     "one long line with many sources": lambda n: ["Protokoll", " ".join(f"LPO Ämne{i} och" for i in range(n // 15))],
 }
