@@ -51,8 +51,19 @@ _JOB = r"(?:[A-ZÅÄÖa-zåäö][\wåäö-]*(?:chef|direktör|ekonom|sekreterare
 # förvaltningsekonom Joanna Wójcik föredrar ärendet"
 _PRESENTS_NAME = re.compile(rf"(?:^|(?<=[.!?:]\s)){_JOB}(?P<name>{_NAME})(?:\s+och\s+{_JOB}(?P<name2>{_NAME}))?"
                             rf"\s+{_PRESENT_VERB}")
+# a capitalised title before the name starts a sentence even where a flattened page lost the full stop before
+# it ("… lokalplaneringsprocessen Enhetschef Solveig Haugen informerade om …")
+_TITLE_CAP = r"[A-ZÅÄÖ][\wåäö-]*(?:chef|direktör|ekonom|sekreterare|samordnare|strateg|ledare|controller|handläggare)"
+_PRESENTS_TITLED = re.compile(rf"(?<!\S){_TITLE_CAP}\s+(?P<name>{_NAME})(?:\s+och\s+{_JOB}(?P<name2>{_NAME}))?"
+                              rf"\s+{_PRESENT_VERB}")
+# "Muntlig information av Malin Arnholdt, RKM": a presenter by name after the label
+_PRESENTS_BY = re.compile(r"\b(?:Redovisning|[Ii]nformation|Föredragning|Dragning|Presentation)\s+(?:av|från)\s+"
+                          r"(?P<name>[A-ZÅÄÖÉ][\w-]+\s+[A-ZÅÄÖÉ][\w-]+)")
+# "Tomas åtog sig att … Han rapporterade att …": a pronoun presenting after a named person
+_PRESENTS_PRONOUN = re.compile(rf"(?:^|(?<=[.!?]\s))(?:Han|Hon)\s+{_PRESENT_VERB}")
 # "Regiondirektören informerar om …", "Redovisning av ekonomidirektör", "Muntlig information av Malin Arnholdt"
-_PRESENTS_ROLE = re.compile(rf"(?:^|(?<=[.!?:]\s))(?P<role>[A-ZÅÄÖ][\wåäö-]*(?:direktören|chefen|samordnaren|"
+_PRESENTS_ROLE = re.compile(rf"(?<!\S)(?P<role>(?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+[a-zåäö]+|[A-ZÅÄÖ][\wåäö-]*)"
+                            rf"(?:direktören|chefen|samordnaren|"
                             rf"sekreteraren|ordföranden|strategen|ekonomen|ansvarige))\s+{_PRESENT_VERB}"
                             r"|\b(?:Redovisning|Information|Föredragning|Dragning)\s+(?:av|från)\s+(?P<role2>[a-zåäö][\wåäö-]+)")
 # a title that names what it is about: "BIRK – återkoppling", "Cosmic Link - status", "En väg in (EVI)",
@@ -146,7 +157,8 @@ def _presenters(clean: list[str], start: int, end: int, rec: ItemRecord, ctx: Co
         i += 1
     if not rec.presenters:
         for k in range(start, end):
-            for pm in _PRESENTS_NAME.finditer(clean[k]):
+            named = [*_PRESENTS_NAME.finditer(clean[k]), *_PRESENTS_TITLED.finditer(clean[k])]
+            for pm in named:
                 for name in filter(None, (pm["name"], pm["name2"])):
                     single = len(name.split()) == 1
                     if (looks_like_person(name) or (single and ctx.first_name_matches(name))
@@ -158,10 +170,34 @@ def _presenters(clean: list[str], start: int, end: int, rec: ItemRecord, ctx: Co
                 holder = ctx.title_holder(role)
                 if holder and not any(fold(p.name) == fold(holder) for p in rec.presenters):
                     rec.presenters.append(Presenter(name=holder, title=role, line=k + 1, quote=clean[k]))
+            for bm in _PRESENTS_BY.finditer(clean[k]):
+                if looks_like_person(bm["name"]) and not any(fold(p.name) == fold(bm["name"]) for p in rec.presenters):
+                    rec.presenters.append(Presenter(name=bm["name"], line=k + 1, quote=clean[k]))
+            if _PRESENTS_PRONOUN.search(clean[k]) and not rec.presenters:
+                subject = _last_person_subject(clean, start, k, ctx)
+                if subject:
+                    rec.presenters.append(Presenter(name=subject, line=k + 1, quote=clean[k]))
     for p in rec.presenters:
         if len(p.name.split()) > 1:
             ctx.people.setdefault(fold(p.name), p.name)
     return consumed
+
+
+_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?P<who>[A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+)?)\s+(?:har\s+)?[a-zåäö]{2,}\b")
+
+
+def _last_person_subject(clean: list[str], start: int, k: int, ctx: Context) -> str | None:
+    """The last person who was a sentence's subject before line k of the item ("Tomas åtog sig …")."""
+    text = " ".join(clean[start : k + 1])
+    cut = _PRESENTS_PRONOUN.search(clean[k])
+    text = text[: len(text) - len(clean[k]) + cut.start()] if cut else text
+    for m in reversed(list(_SUBJECT.finditer(text))):
+        who = m["who"]
+        if looks_like_person(who):
+            return who
+        if len(who.split()) == 1 and (ctx.first_name_matches(who) or _first_name(who)):
+            return who
+    return None
 
 
 def _first_name(word: str) -> bool:
