@@ -269,6 +269,16 @@ def _from_mandate(backend: GraphBackend, edge: Edge | MandateLine, documents: di
     return document is not None and document.props.get("doc_kind") == "mandate"
 
 
+def _placed(backend: GraphBackend, clock: Clock, node_id: str, documents: dict[str, Node | None]) -> bool:
+    """Whether a group has a tie of the structure by itself (see :func:`standing`)."""
+    if clock.edges_out(node_id, [EdgeType.REPORTS_TO, EdgeType.PART_OF]) or clock.edges_in(node_id, [EdgeType.STEERS]):
+        return True
+    return any(
+        not e.props.get("task") or _from_mandate(backend, e, documents)
+        for e in clock.edges_in(node_id, [EdgeType.COMMISSIONS])
+    )
+
+
 # --- the chain ----------------------------------------------------------------------------------
 def chain(backend: GraphBackend, name: str, as_of: date | str | None = None) -> Chain:
     """The bodies above ``name`` (a node id, or a name), nearest level first, with their ties."""
@@ -307,8 +317,13 @@ def chain(backend: GraphBackend, name: str, as_of: date | str | None = None) -> 
             if lower is None or _rank(str(lower.kind)) < _rank(str(upper.kind)):
                 continue
             etype = str(edge.type)
-            if etype == "COMMISSIONS" and edge.props.get("task") and not _from_mandate(backend, edge, documents):
-                continue  # a task given at a meeting, not the structure (Chain.tasks)
+            if (
+                etype == "COMMISSIONS"
+                and edge.props.get("task")
+                and not _from_mandate(backend, edge, documents)
+                and _placed(backend, clock, lower_id, documents)
+            ):
+                continue  # a task given at a meeting to a group with its place in the structure
             own = adopted if lower_id == start.id else None
             day, when, why = _dated(backend, edge, own, documents)
             step.ties.append(Tie(lower=ref(lower), type=etype, phrase=UP_PHRASES[etype], date=day, when=when,
@@ -325,9 +340,10 @@ def chain(backend: GraphBackend, name: str, as_of: date | str | None = None) -> 
 
 # --- the standing structure ---------------------------------------------------------------------
 def standing(backend: GraphBackend, line: MandateLine, documents: dict[str, Node | None] | None = None) -> bool:
-    """A tie of the structure: steering, reporting, belonging, or a group's mandate (a commission
-    to a group read from a mandate document, or without a task). A commission with a task given
-    at a meeting, and any commission to a person or an organisation, is a task."""
+    """A tie of the structure by itself: steering, reporting, belonging, or a group's mandate (a
+    commission to a group read from a mandate document, or without a task). A commission with a
+    task given at a meeting is a task, unless it is all the documents say about the group's place
+    (:func:`split`); any commission to a person or an organisation is a task."""
     if line.type in ("STEERS", "REPORTS_TO", "PART_OF"):
         return True
     if line.type != "COMMISSIONS" or line.target.kind not in GROUP_KIND_NAMES:
@@ -335,18 +351,34 @@ def standing(backend: GraphBackend, line: MandateLine, documents: dict[str, Node
     return not line.task or _from_mandate(backend, line, {} if documents is None else documents)
 
 
-def tasks(backend: GraphBackend, lines: list[MandateLine]) -> list[MandateLine]:
-    """Commissions that are tasks, not structure (see :func:`standing`), oldest first."""
+def split(backend: GraphBackend, lines: list[MandateLine]) -> tuple[list[MandateLine], list[MandateLine]]:
+    """(the structure, the tasks): :func:`standing` ties, plus for a group with no such tie the
+    commission that gave it its work (a working group a network asks to draw up a routine sits
+    under that network); the other commissions are tasks, oldest first."""
     documents: dict[str, Node | None] = {}
-    out = [line for line in lines if line.type == "COMMISSIONS" and not standing(backend, line, documents)]
-    return sorted(out, key=lambda line: (line.date or "9999", line.source.name, line.target.name))
+    structure, rest = [], []
+    for line in lines:
+        (structure if standing(backend, line, documents) else rest).append(line)
+    placed = {line.target.id if _LOWER_IS_SOURCE[line.type] is False else line.source.id for line in structure}
+    tasks_out = []
+    for line in sorted(rest, key=lambda x: (x.date or "9999", x.source.name, x.target.name)):
+        if line.type == "COMMISSIONS" and line.target.kind in GROUP_KIND_NAMES and line.target.id not in placed:
+            structure.append(line)
+            placed.add(line.target.id)
+        elif line.type == "COMMISSIONS":
+            tasks_out.append(line)
+    return structure, tasks_out
+
+
+def tasks(backend: GraphBackend, lines: list[MandateLine]) -> list[MandateLine]:
+    """Commissions that are tasks, not structure (see :func:`split`), oldest first."""
+    return split(backend, lines)[1]
 
 
 def standing_structure(backend: GraphBackend, as_of: date | str | None = None) -> list[StructureRow]:
     """The structure from the top down (see the module), as rows in reading order."""
     answer = mandates(backend, None, as_of)
-    documents: dict[str, Node | None] = {}
-    lines = [line for line in answer.lines if standing(backend, line, documents)]
+    lines, _ = split(backend, answer.lines)
     refs: dict[str, NodeRef] = {}
     uppers: dict[str, dict[str, list[MandateLine]]] = defaultdict(lambda: defaultdict(list))
     for line in lines:
@@ -435,4 +467,4 @@ def level_label(kind: str) -> str:
     return f"nivå {level} · {kind_label(kind)}" if level is not None else kind_label(kind)
 
 
-__all__ += ["adoption", "around", "level_label", "standing"]
+__all__ += ["adoption", "around", "level_label", "split", "standing"]

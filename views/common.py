@@ -201,13 +201,14 @@ def as_of_input(key: str, label: str = "Som det såg ut den") -> str | None:
 
 
 # --- choices kept in the URL ------------------------------------------------------------------------
-def url_choice(key: str, param: str, options) -> None:
-    """Let a link choose a widget's value: ``?<param>=<option>`` (a node id, say) sets the widget
-    ``key`` once per link; :func:`keep_in_url` writes the user's choice back. (Streamlit's own
-    ``bind="query-params"`` keeps the option's label in the URL, which is not unique for nodes.)"""
+def url_choice(key: str, param: str, options=None) -> None:
+    """Let a link choose a widget's value: ``?<param>=<option>`` (a node id, say; any text when
+    ``options`` is None) sets the widget ``key`` once per link; :func:`keep_in_url` writes the
+    user's choice back. (Streamlit's own ``bind="query-params"`` keeps an option's label in the URL,
+    which is not unique for nodes, and is not applied when a page is opened by ``st.page_link``.)"""
     wanted = st.query_params.get(param)
     marker = f"_{key}_from_url"
-    if wanted and wanted in options and st.session_state.get(marker) != wanted:
+    if wanted and (options is None or wanted in options) and st.session_state.get(marker) != wanted:
         st.session_state[key] = wanted
         st.session_state[marker] = wanted
 

@@ -392,7 +392,9 @@ def font_size(kind: str) -> int:
         return 12
     if info.level is not None:
         return 26 - 2 * info.level
-    return 16 if info.entity or kind == "Funding" else 14
+    if kind == "Funding":  # its label is drawn inside: a small font keeps the cylinder small
+        return 11
+    return 16 if info.entity else 14
 
 
 def wrap_label(name: str, width: int = _WRAP, lines: int = 2) -> str:

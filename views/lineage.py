@@ -10,7 +10,18 @@ from graph.text import fold
 from queries.matters import MatterCard
 from queries.models import LineageAnswer, LineageEvent
 from queries.text import STOP_WORDS
-from views.common import EVENT_LABELS, as_of_input, backend, doc_link, first_source, frame, md, query
+from views.common import (
+    EVENT_LABELS,
+    as_of_input,
+    backend,
+    doc_link,
+    first_source,
+    frame,
+    keep_in_url,
+    md,
+    query,
+    url_choice,
+)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -91,11 +102,13 @@ def events_frame(events: list[LineageEvent]):
 
 def render() -> None:
     st.title("Beslutsspår")
+    url_choice("lineage_query", "arende")
     c1, c2 = st.columns([3, 1])
     text = c1.text_input(
         "Sök ett ärende",
-        key="arende",
-        bind="query-params",
+        key="lineage_query",
+        on_change=keep_in_url,
+        args=("lineage_query", "arende", ""),
         placeholder="t.ex. uppdragsbeskrivning regional processgrupp demens",
         help="Ord som beskriver ärendet; spåret visar beslut, uppdrag och ärenden i datumordning.",
     )

@@ -173,13 +173,38 @@ def _actions(node: Node) -> None:
         column.page_link(page, label=label, icon=icon, query_params=params)
 
 
+#: How a node's incoming relations read from the node ("Ledamöter", "Nämns i").
+INCOMING = {
+    "HELD_BY": "Möten",
+    "HAS_ITEM": "Möte",
+    "HAS_DECISION": "Under ärendet",
+    "DECIDED_BY": "Beslut",
+    "ATTENDED": "Deltagare",
+    "PRESENTED": "Föredragande",
+    "MEMBER_OF": "Ledamöter",
+    "AFFILIATED_WITH": "Knutna personer",
+    "COMMISSIONS": "Har uppdrag från",
+    "REPORTS_TO": "Rapporterar hit",
+    "STEERS": "Styrs av",
+    "PART_OF": "Består av",
+    "FUNDS": "Finansieras av",
+    "PARTY_TO": "Parter",
+    "CONCERNS": "Nämns i",
+    "FROM_DOCUMENT": "Lästa ur dokumentet",
+}
+
+
 def _relations(node: Node, around: list[Edge], by_id: dict[str, Node]) -> None:
     grouped: dict[str, list[str]] = defaultdict(list)
     for e in around:
         other = e.target if e.source == node.id else e.source
         name = by_id[other].name if other in by_id else other
-        label = EDGE_LABELS.get(str(e.type), str(e.type))
-        heading = label if e.source == node.id else f"{label} (från andra)"
+        etype = str(e.type)
+        if e.source == node.id:
+            label = EDGE_LABELS.get(etype, etype)
+            heading = label[:1].upper() + label[1:]
+        else:
+            heading = INCOMING.get(etype, etype)
         grouped[heading].append(name)
     if not grouped:
         st.caption("Inga relationer.")

@@ -59,6 +59,14 @@ TEXTS: dict[str, str] = {
     "Remove file": "Ta bort filen",
     "Increment": "Öka",
     "Decrement": "Minska",
+    "Link to heading": "Länk till rubriken",
+    "Open": "Öppna",
+    "Close": "Stäng",
+    "file upload": "filuppladdning",
+    "Select": "Välj",
+    "Select all": "Välj alla",
+    "Loading...": "Laddar …",
+    "Please wait...": "Vänta …",
 }
 #: Streamlit's texts with a number or a name in them: (JavaScript regular expression, replacement
 #: with $1 … for its groups).
@@ -70,6 +78,8 @@ PATTERNS: list[tuple[str, str]] = [
         "Sidan du bad om finns inte; startsidan visas i stället.",
     ),
     (r"^(\d+) rows?$", "$1 rader"),
+    (r"^Remove (.+)$", "Ta bort $1"),
+    (r"^Help for (.+)$", "Hjälp om $1"),
 ]
 
 _SCRIPT = """
@@ -79,7 +89,8 @@ _SCRIPT = """
   if (root.__samverkanSwedish) return;
   root.__samverkanSwedish = true;
   var TEXTS = %(texts)s, PATTERNS = %(patterns)s.map(function (p) { return [new RegExp(p[0]), p[1]]; });
-  var ATTRS = ["placeholder", "title", "aria-label"];
+  var ATTRS = ["placeholder", "title", "aria-label"], SELECTOR = "[placeholder],[title],[aria-label]";
+  var doc = root.document;
   function swedish(text) {
     var trimmed = text.trim();
     if (!trimmed) return null;
@@ -89,30 +100,43 @@ _SCRIPT = """
     }
     return null;
   }
-  function walk(node) {
+  function attributes(el) {
+    for (var a = 0; a < ATTRS.length; a++) {
+      var value = el.getAttribute(ATTRS[a]);
+      if (value) {
+        var out = swedish(value);
+        if (out !== null && out !== value) el.setAttribute(ATTRS[a], out);
+      }
+    }
+  }
+  function translate(node) {
     if (node.nodeType === 3) {
       var done = swedish(node.nodeValue);
       if (done !== null && done !== node.nodeValue) node.nodeValue = done;
       return;
     }
     if (node.nodeType !== 1 || node.tagName === "SCRIPT" || node.tagName === "STYLE") return;
-    for (var a = 0; a < ATTRS.length; a++) {
-      var value = node.getAttribute(ATTRS[a]);
-      if (value) {
-        var out = swedish(value);
-        if (out !== null && out !== value) node.setAttribute(ATTRS[a], out);
-      }
-    }
-    for (var child = node.firstChild; child; child = child.nextSibling) walk(child);
+    var walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT), text;
+    while ((text = walker.nextNode())) translate(text);
+    if (node.matches(SELECTOR)) attributes(node);
+    var marked = node.querySelectorAll(SELECTOR);
+    for (var i = 0; i < marked.length; i++) attributes(marked[i]);
   }
-  var doc = root.document;
-  walk(doc.body);
+  // changes are gathered and translated together, a moment after Streamlit has drawn them
+  var pending = new Set(), timer = null;
+  function flush() {
+    timer = null;
+    var nodes = Array.from(pending);
+    pending.clear();
+    nodes.forEach(function (n) { if (n.isConnected) translate(n); });
+  }
+  translate(doc.body);
   new root.MutationObserver(function (mutations) {
     mutations.forEach(function (m) {
-      if (m.type === "characterData") walk(m.target);
-      else if (m.type === "attributes") walk(m.target);
-      else m.addedNodes.forEach(walk);
+      if (m.type === "childList") m.addedNodes.forEach(function (n) { pending.add(n); });
+      else pending.add(m.target);
     });
+    if (!timer) timer = root.setTimeout(flush, 40);
   }).observe(doc.body, { subtree: true, childList: true, characterData: true, attributes: true,
                          attributeFilter: ATTRS });
 })();

@@ -86,12 +86,58 @@ def tables_drawn(page, timeout: float = 10_000) -> None:
 
 
 def submit(page, label: str, text: str) -> None:
-    box = page.get_by_label(label, exact=True)
+    box = page.get_by_role("textbox", name=label, exact=True)
     box.fill(text)
     box.press("Enter")
     idle(page)
 
 
+MAP_FRAME = 'iframe[title*="samverkan_map"]'
+
+
 def map_drawn(page, timeout: float = 20_000) -> None:
-    frame = page.frame_locator("iframe").first
-    frame.locator('body[data-map-ready="1"]').wait_for(state="attached", timeout=timeout)
+    """The map component has drawn everything with vis-network (views/map_frontend/map.js sets
+    ``data-map-ready`` at its first picture, ``data-map-complete`` when vis-network has it all)."""
+    frame = page.frame_locator(MAP_FRAME).first
+    frame.locator('body[data-map-complete="1"]').wait_for(state="attached", timeout=timeout)
+
+
+def map_frame(page):
+    """The map component's frame (its URL names the component)."""
+    return next(f for f in page.frames if "samverkan_map" in f.url)
+
+
+def node_point(page, node_id: str) -> dict:
+    """Where a node is drawn, in the map's own coordinates (for a click on ``#map``)."""
+    return map_frame(page).evaluate(
+        """(id) => {
+            const i = window.samverkanIds.indexOf(id);
+            const p = window.samverkanMap.getPositions([i])[i];
+            return window.samverkanMap.canvasToDOM(p);
+        }""",
+        node_id,
+    )
+
+
+#: The text a page shows and the labels it gives to assistive technology, icon ligatures left out.
+UI_TEXTS = """() => {
+  const out = new Set();
+  const skip = (el) => !el || el.closest('[data-testid="stIconMaterial"], script, style');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n;
+  while ((n = walker.nextNode())) {
+    const t = n.nodeValue.trim();
+    if (t && !skip(n.parentElement)) out.add(t);
+  }
+  for (const el of document.querySelectorAll('[title],[aria-label],[placeholder]')) {
+    for (const a of ['title', 'aria-label', 'placeholder']) {
+      const v = el.getAttribute(a);
+      if (v && v.trim()) out.add(v.trim());
+    }
+  }
+  return [...out];
+}"""
+
+
+def ui_texts(page) -> list[str]:
+    return page.evaluate(UI_TEXTS)

@@ -30,12 +30,30 @@
     post("streamlit:setComponentValue", { value: value, dataType: "json" });
   }
 
+  // The map answers clicks: the first picture is up (the sketch below, or vis-network's own).
   function ready() {
+    if (document.body.getAttribute("data-map-ready") === "1") return;
     timing.drawn = Math.round(performance.now());
     document.body.setAttribute("data-map-timing", JSON.stringify(timing));
     document.body.setAttribute("data-map-ready", "1");
     document.body.setAttribute("data-map-version", state.version);
-    document.body.setAttribute("data-map-ready-ms", String(Math.round(performance.now())));
+  }
+
+  // vis-network is loaded after the first picture (its 470 KB take a few hundred milliseconds).
+  var visWaiting = null;
+
+  function loadVis(then) {
+    if (window.vis) return then();
+    if (visWaiting) return visWaiting.push(then);
+    visWaiting = [then];
+    var script = document.createElement("script");
+    script.src = "./vis-network.min.js";
+    script.onload = function () {
+      var waiting = visWaiting;
+      visWaiting = null;
+      waiting.forEach(function (f) { f(); });
+    };
+    document.head.appendChild(script);
   }
 
   // --- tooltips: plain text, kept inside the frame ---------------------------------------------
@@ -100,7 +118,7 @@
   function nodeTip(args, i) {
     var lines = [args.names[i] || args.labels[i].replace(/\n/g, " "), args.kinds[args.kind[i]].label];
     if (args.aliases[i]) lines.push("Även: " + args.aliases[i].join(", "));
-    lines.push(network.getConnectedEdges(i).length + " relationer på kartan");
+    lines.push(degrees(args)[i] + " relationer på kartan");
     lines.push("Klicka för uppgifter och källor, dubbelklicka för grannskapet.");
     return lines.join("\n");
   }
@@ -115,22 +133,30 @@
 
   // A top-down structure is shown as wide as the frame from its top (readable), the rest by dragging.
   // The densest part of the map: the centre of the fifth of the nodes with the most relations.
-  function centre(args) {
-    var n = args.ids.length, degree = new Array(n).fill(0), i;
-    for (i = 0; i < args.from.length; i++) { degree[args.from[i]]++; degree[args.to[i]]++; }
+  function degrees(args) {
+    if (args._degree) return args._degree;
+    var degree = new Array(args.ids.length).fill(0);
+    for (var i = 0; i < args.from.length; i++) { degree[args.from[i]]++; degree[args.to[i]]++; }
+    args._degree = degree;
+    return degree;
+  }
+
+  function centre(args, position) {
+    var n = args.ids.length, degree = degrees(args), i;
     var order = [];
     for (i = 0; i < n; i++) if (degree[i] > 0) order.push(i);
     if (!order.length) return null;
     order.sort(function (a, b) { return degree[b] - degree[a]; });
-    var top = order.slice(0, Math.max(3, Math.ceil(n / 5)));
-    var positions = network.getPositions(top), x = 0, y = 0;
-    top.forEach(function (id) { x += positions[id].x; y += positions[id].y; });
+    var top = order.slice(0, Math.max(3, Math.ceil(n / 5))), x = 0, y = 0;
+    top.forEach(function (id) { var p = position(id); x += p.x; y += p.y; });
     return { x: x / top.length, y: y / top.length };
   }
 
   // Labels must be readable when the map opens: a map that fits the frame only when zoomed far out
   // opens at READABLE around its densest part ("Visa allt" shows everything).
   var READABLE = 0.62;
+  // A map larger than this opens whole (an overview; its labels appear when zooming in).
+  var READABLE_UP_TO = 400;
 
   // The top-down view is as wide as the frame and as tall as it needs to be (within limits), so the
   // whole structure opens at a readable zoom and the page scrolls.
@@ -151,22 +177,32 @@
     return Math.round(Math.max(base * 0.7, Math.min(args.max_height || 1800, fit.height + 40)));
   }
 
-  function firstView(args) {
-    if (args.layout !== "hierarchy") {
-      network.fit({ maxZoomLevel: 1.4 });
-      if (network.getScale() < READABLE) {
-        var middle = centre(args);
-        if (middle) network.moveTo({ position: middle, scale: READABLE });
-      }
-      return;
+  // The view a map opens at, {position, scale}, for a map whose positions came with its data.
+  function openingView(args) {
+    var width = box.clientWidth, height = box.clientHeight;
+    if (args.layout === "hierarchy") {
+      var fit = topDownScale(args);
+      var t = fit.bounds;
+      return { position: { x: (t.minX + t.maxX) / 2, y: t.minY - MARGIN + height / (2 * fit.scale) },
+               scale: fit.scale };
     }
-    var fit = topDownScale(args);
-    if (!fit) return network.fit();
-    var b = fit.bounds, height = box.clientHeight;
-    network.moveTo({
-      position: { x: (b.minX + b.maxX) / 2, y: b.minY - MARGIN + height / (2 * fit.scale) },
-      scale: fit.scale,
-    });
+    var b = bounds(args);
+    var scale = Math.min(1.4, (width - 40) / Math.max(1, b.maxX - b.minX), (height - 40) / Math.max(1, b.maxY - b.minY));
+    var position = { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2 };
+    if (scale < READABLE && args.ids.length <= READABLE_UP_TO) {
+      var middle = centre(args, function (i) { return { x: args.x[i], y: args.y[i] }; });
+      if (middle) { position = middle; scale = READABLE; }
+    }
+    return { position: position, scale: scale };
+  }
+
+  function firstView(args) {
+    if (args.x) return network.moveTo(openingView(args));
+    network.fit({ maxZoomLevel: 1.4 });
+    if (network.getScale() < READABLE && args.ids.length <= READABLE_UP_TO) {
+      var middle = centre(args, function (i) { return network.getPositions([i])[i]; });
+      if (middle) network.moveTo({ position: middle, scale: READABLE });
+    }
   }
 
   function drawBands(ctx) {
@@ -187,6 +223,156 @@
     ctx.restore();
   }
 
+  // --- gestures, the same on the sketch and on vis-network ------------------------------------------
+  function clicked(args, node, edge) {
+    if (Date.now() - state.lastDouble < 450) return; // the second click of a double-click
+    clearTimeout(state.clickTimer);
+    state.clickTimer = setTimeout(function () {
+      if (node !== undefined && node !== null) emit({ event: "select", node: args.ids[node] });
+      else if (edge !== undefined && edge !== null) emit({ event: "select", edge: edge });
+      else emit({ event: "clear" });
+    }, 280);
+  }
+
+  function doubleClicked(args, node) {
+    clearTimeout(state.clickTimer);
+    state.lastDouble = Date.now();
+    if (node !== undefined && node !== null) emit({ event: "focus", node: args.ids[node] });
+  }
+
+  // --- the first picture: drawn at once from the positions that came with the data, answering
+  // clicks, double-clicks and hovers until vis-network (loaded meanwhile) takes over ------------------
+  var sketch = null;
+
+  function removeSketch() {
+    if (sketch) sketch.canvas.remove();
+    sketch = null;
+  }
+
+  function shapePath(ctx, shape, x, y, r) {
+    var i, a;
+    ctx.beginPath();
+    if (shape === "star") {
+      for (i = 0; i < 10; i++) {
+        a = (Math.PI * i) / 5;
+        var radius = i % 2 === 0 ? r * 1.3 : r * 0.5;
+        ctx[i ? "lineTo" : "moveTo"](x + radius * Math.sin(a), y - radius * Math.cos(a));
+      }
+    } else if (shape === "diamond") {
+      ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y);
+    } else if (shape === "hexagon") {
+      for (i = 0; i < 6; i++) {
+        a = (Math.PI * i) / 3;
+        ctx[i ? "lineTo" : "moveTo"](x + r * Math.cos(a), y + r * Math.sin(a));
+      }
+    } else if (shape === "triangle" || shape === "triangleDown") {
+      var side = 2 * r, inner = (Math.sqrt(3) / 6) * side, h = Math.sqrt(side * side - r * r);
+      var sign = shape === "triangle" ? 1 : -1;
+      ctx.moveTo(x, y - sign * (h - inner)); ctx.lineTo(x + r, y + sign * inner); ctx.lineTo(x - r, y + sign * inner);
+    } else if (shape === "square") {
+      ctx.rect(x - r, y - r, 2 * r, 2 * r);
+    } else {
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+    }
+    ctx.closePath();
+  }
+
+  var INSIDE_SHAPES = { box: true, ellipse: true, database: true, circle: true, text: true };
+
+  function drawSketch(args) {
+    removeSketch();
+    var view = openingView(args);
+    var width = box.clientWidth, height = box.clientHeight, ratio = window.devicePixelRatio || 1;
+    var canvas = document.createElement("canvas");
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.style.cssText = "position:absolute;left:0;top:0;z-index:1;background:#fff;width:" + width + "px;height:" +
+      height + "px";
+    box.style.position = "relative";
+    box.appendChild(canvas);
+    var ctx = canvas.getContext("2d");
+    ctx.scale(ratio, ratio);
+    var s = view.scale, cx = view.position.x, cy = view.position.y;
+    var sx = function (x) { return (x - cx) * s + width / 2; };
+    var sy = function (y) { return (y - cy) * s + height / 2; };
+    ctx.save();
+    ctx.translate(width / 2 - cx * s, height / 2 - cy * s);
+    ctx.scale(s, s);
+    drawBands(ctx);
+    ctx.restore();
+    ctx.lineWidth = 1;
+    args.types.forEach(function (style, t) {
+      ctx.strokeStyle = style.color;
+      ctx.globalAlpha = style.faint ? 0.25 : 0.8;
+      ctx.beginPath();
+      for (var i = 0; i < args.from.length; i++) {
+        if (args.type[i] !== t) continue;
+        var a = args.from[i], b = args.to[i];
+        ctx.moveTo(sx(args.x[a]), sy(args.y[a]));
+        ctx.lineTo(sx(args.x[b]), sy(args.y[b]));
+      }
+      ctx.stroke();
+    });
+    ctx.globalAlpha = 1;
+    var hits = [];
+    for (var i = 0; i < args.ids.length; i++) {
+      var x = sx(args.x[i]), y = sy(args.y[i]);
+      if (x < -80 || y < -80 || x > width + 80 || y > height + 80) continue;
+      var style = args.kinds[args.kind[i]], fontSize = style.font.size * s;
+      var lines = String(args.labels[i]).split("\n");
+      ctx.font = fontSize + "px sans-serif";
+      if (INSIDE_SHAPES[style.shape]) {
+        var w = Math.max.apply(null, lines.map(function (l) { return ctx.measureText(l).width; })) + 10 * s;
+        var hgt = lines.length * fontSize * 1.2 + 8 * s;
+        ctx.fillStyle = style.color;
+        ctx.fillRect(x - w / 2, y - hgt / 2, w, hgt);
+        if (fontSize >= 6) {
+          ctx.fillStyle = style.shape === "text" ? "#31333f" : "#ffffff";
+          ctx.textAlign = "center";
+          lines.forEach(function (l, k) { ctx.fillText(l, x, y + (k - (lines.length - 1) / 2) * fontSize * 1.2 + fontSize * 0.35); });
+        }
+        hits.push([i, x, y, Math.max(w, hgt) / 2]);
+        continue;
+      }
+      var r = Math.max(3, style.size * s);
+      shapePath(ctx, style.shape, x, y, r);
+      ctx.fillStyle = style.color;
+      ctx.fill();
+      if (i === args.focus) { ctx.lineWidth = 3; ctx.strokeStyle = "#111111"; ctx.stroke(); ctx.lineWidth = 1; }
+      if (fontSize >= 6) {
+        ctx.textAlign = "center";
+        ctx.lineWidth = 4;
+        ctx.strokeStyle = "rgba(255,255,255,0.9)";
+        ctx.fillStyle = "#31333f";
+        lines.forEach(function (l, k) {
+          var ly = y + r + fontSize * (1 + k * 1.15);
+          ctx.strokeText(l, x, ly);
+          ctx.fillText(l, x, ly);
+        });
+        ctx.lineWidth = 1;
+      }
+      hits.push([i, x, y, r + 4]);
+    }
+    function hit(event) {
+      var rect = canvas.getBoundingClientRect(), px = event.clientX - rect.left, py = event.clientY - rect.top;
+      var best = null, bestDistance = Infinity;
+      for (var k = 0; k < hits.length; k++) {
+        var dx = hits[k][1] - px, dy = hits[k][2] - py, d = Math.sqrt(dx * dx + dy * dy);
+        if (d <= hits[k][3] && d < bestDistance) { best = hits[k][0]; bestDistance = d; }
+      }
+      return { node: best, pointer: { x: px, y: py } };
+    }
+    canvas.addEventListener("click", function (e) { clicked(args, hit(e).node, null); });
+    canvas.addEventListener("dblclick", function (e) { doubleClicked(args, hit(e).node); });
+    canvas.addEventListener("mousemove", function (e) {
+      var found = hit(e);
+      if (found.node === null) hideTip();
+      else showTip(nodeTip(args, found.node), found.pointer);
+    });
+    sketch = { canvas: canvas };
+    timing.sketch = Math.round(performance.now());
+  }
+
   // Above this many relations the nodes are drawn first and the relations added right after: the
   // map answers clicks a few hundred milliseconds sooner (benchmarks/app_render.py).
   var EDGES_LATER = 1500;
@@ -194,31 +380,18 @@
   function draw(args) {
     if (network) network.destroy();
     hideTip();
-    document.body.removeAttribute("data-map-ready");
     document.body.removeAttribute("data-map-complete");
     var later = args.from.length > EDGES_LATER;
     var edges = new vis.DataSet(later ? [] : visEdges(args));
     var data = { nodes: new vis.DataSet(visNodes(args)), edges: edges };
     network = new vis.Network(box, data, args.options);
     timing.network = Math.round(performance.now());
-    window.samverkanMap = network;
+    window.samverkanMap = network; // for the browser test and the benchmark: node i is args.ids[i]
+    window.samverkanIds = args.ids;
 
     network.on("beforeDrawing", drawBands);
-    network.on("click", function (p) {
-      if (Date.now() - state.lastDouble < 450) return; // the second click of a double-click
-      clearTimeout(state.clickTimer);
-      var node = p.nodes[0], edge = p.edges[0];
-      state.clickTimer = setTimeout(function () {
-        if (node !== undefined) emit({ event: "select", node: args.ids[node] });
-        else if (edge !== undefined) emit({ event: "select", edge: edge });
-        else emit({ event: "clear" });
-      }, 280);
-    });
-    network.on("doubleClick", function (p) {
-      clearTimeout(state.clickTimer);
-      state.lastDouble = Date.now();
-      if (p.nodes.length) emit({ event: "focus", node: args.ids[p.nodes[0]] });
-    });
+    network.on("click", function (p) { clicked(args, p.nodes[0], p.edges[0]); });
+    network.on("doubleClick", function (p) { doubleClicked(args, p.nodes[0]); });
     network.on("hoverNode", function (p) { showTip(nodeTip(args, p.node), p.pointer.DOM); });
     network.on("hoverEdge", function (p) { showTip(edgeTip(args, p.edge), p.pointer.DOM); });
     network.on("blurNode", hideTip);
@@ -233,7 +406,10 @@
     }
 
     function shown() {
+      removeSketch();
+      timing.vis = Math.round(performance.now());
       ready();
+      select(state.args.selected);
       if (!later) return complete();
       setTimeout(function () {
         edges.add(visEdges(args));
@@ -276,8 +452,18 @@
       post("streamlit:setFrameHeight", { height: height + 4 });
       state.version = args.version;
       state.args = args;
-      draw(args);
+      document.body.removeAttribute("data-map-ready");
+      document.body.removeAttribute("data-map-complete");
+      if (args.x && !network) {
+        // positions came with the data: a picture at once, vis-network right after
+        drawSketch(args);
+        ready();
+        setTimeout(function () { loadVis(function () { if (state.args === args) draw(args); }); }, 20);
+      } else {
+        loadVis(function () { if (state.args === args) draw(args); });
+      }
     }
+    state.args.selected = args.selected;
     select(args.selected);
   }
 
