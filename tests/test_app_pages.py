@@ -364,3 +364,40 @@ def test_merge_in_the_app(tmp_path, monkeypatch):
         store.load_corrections()[0]["args"]["names"][drop]
         == "Styrgruppen för Socialchefsnätverket (Styrgrupp)"
     )
+
+
+UNDATED = """Minnesanteckningar
+Socialchefsnätverket
+
+Närvarande: Kim Exempelsson (ordf), Berg; Nils Platshållare, RSS Jämtland Härjedalen.
+
+1. Öppnande
+Beslut: Dagordningen godkändes.
+
+2. Rapport om trygg hemgång
+Beslut: att lägga rapporten till handlingarna.
+"""
+
+
+@pytest.mark.slow
+def test_documents_show_their_reading_partly_read_first_with_warnings(tmp_path, monkeypatch):
+    docs = make_docs(tmp_path / "docs", hostile=False)
+    (docs / "99_odaterat.txt").write_text(UNDATED, encoding="utf-8")
+    store = build_store(tmp_path / "store", docs)
+    monkeypatch.setenv("SAMVERKAN_STORE", str(store.root))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    record = store.registry().files["99_odaterat.txt"]
+    at = open_page("views/documents.py")
+    status = next(df.value for df in at.dataframe if "Läsning" in df.value.columns)
+    if record.reading == "partial":
+        assert status.iloc[0]["Dokument"] == "99_odaterat.txt" and status.iloc[0]["Läsning"] == "delvis"
+        assert status.iloc[0]["Vad som inte lästes"] == ", ".join(record.problems)
+        assert any("delvis" in w.value for w in at.warning)
+    assert set(status["Läsning"]) <= {"helt", "delvis"}
+    with_warnings = [d for d, r in store.registry().files.items() if r.warnings]
+    if with_warnings:
+        at.selectbox(key="documents_warnings").set_value(with_warnings[0]).run()
+        table = next(df.value for df in at.dataframe if "Varning" in df.value.columns)
+        assert len(table) == store.registry().files[with_warnings[0]].warnings
+        lines = [link for link in at.get("page_link") if link.proto.page == "dokument"]
+        assert lines or set(table["Rad"]) == {"hela dokumentet"}

@@ -173,7 +173,7 @@ def _whole(as_of: str | None) -> None:
     rows, tasks = _structure(b, b.version(), as_of)
     st.subheader("Strukturen uppifrån")
     st.caption(
-        "Varje organ under det det svarar mot på närmaste nivå ovanför (rådet, nätverk, styrgrupper, "
+        "Varje organ står under det organ det svarar mot på närmaste nivå ovanför (rådet, nätverk, styrgrupper, "
         "processgrupper och LPO, arbetsgrupper); andra organ ovanför står efter ”även”. Enskilda uppdrag till "
         "personer och organisationer står för sig nedanför."
     )

@@ -320,3 +320,24 @@ def test_hostile_names_stay_text(server, page):
     map_drawn(page)
     page.get_by_text("Fokus:").first.wait_for(timeout=10_000)
     no_script_ran(page)
+
+
+def test_the_corrections_tabs_keep_their_place(server, page):
+    """Issue 9: picking in another tab, or saving, sent the tabs back to "Slå ihop"."""
+    page.goto(f"{server}/rattelser")
+    heading(page, "Rättelser")
+    idle(page)
+    page.get_by_role("tab", name="Byt namn").click()
+    idle(page)
+    page.get_by_role("tab", name="Byt namn").wait_for()
+    box = page.locator(".st-key-rename_node")
+    box.click()
+    page.get_by_role("option").first.click()
+    idle(page)
+    page.wait_for_timeout(500)
+    assert page.get_by_role("tab", name="Byt namn").get_attribute("aria-selected") == "true"
+    # the picker offers entities only: no agenda item, decision or meeting
+    box.click()
+    options = page.get_by_role("option").all_inner_texts()
+    page.keyboard.press("Escape")
+    assert options and not any(re.search(r"\((Ärende|Beslut|Möte|Dokument)\)$", o) for o in options)
