@@ -293,3 +293,42 @@ def test_reported_decisions_by_subject_by_agent_and_a_december_date_in_january_m
     assert reported == [("Socialchefsnätverket", "2025-10-03"), ("Processgrupp barn och unga", "2025-12-02"),
                         ("Styrgruppen för Socialchefsnätverket", "2026-01-09")]
     assert [d.text for d in item.decisions if d.status == "taken"] == ["att anta den reviderade rutinen"]
+
+
+PAGE_PER_PARAGRAPH = """\
+1 ÄNGSÅS KOMMUN SAMMANTRÄDESPROTOKOLL Folkhälsorådet Plats och tid Allégården kl Beslutande För Kommunstyrelsen \
+Hanna Ek (KD) Jon Bris (C) För Socialnämnden Maria Lind (M) För kultur och fritidsnämnden Sture Blom (S) Övriga \
+deltagande Gudmund Tall Folkhälsosamordnare Förskollärare Danuta Ekström Familjebehandlare Emma Lund Paragraf \
+Hanna Ek, Ordförande
+
+2 17 UPPROP Ordförande öppnar mötet och genomför upprop.
+
+3 18 FÖREGÅENDE MÖTESPROTOKOLL Inga synpunkter på föregående mötesprotokoll. Att lägga föregående protokoll till handlingarna.
+
+4 19 BESÖK PÅ FAMILJECENTRAL Rådet besökte familjecentralen. Förskollärare Danuta Ekström och familjebehandlare \
+Emma Lund berättar om verksamheten. Beslutas att tacka för besöket.
+"""
+
+
+def test_members_grouped_by_the_body_they_sit_for_and_a_page_per_paragraph():
+    record = _minutes(PAGE_PER_PARAGRAPH)
+    assert (record.body.name, record.body.aliases) == ("Folkhälsorådet", [])
+    people = {a.name: a.organisation for a in record.attendees}
+    assert people == {"Hanna Ek": "Kommunstyrelsen", "Jon Bris": "Kommunstyrelsen", "Maria Lind": "Socialnämnden",
+                      "Sture Blom": "kultur och fritidsnämnden", "Gudmund Tall": None, "Danuta Ekström": None,
+                      "Emma Lund": None}
+    items = {i.number: (i.title, [d.text for d in i.decisions], [p.name for p in i.presenters]) for i in record.items
+             if i.number}
+    assert items == {"17": ("UPPROP", [], []),
+                     "18": ("FÖREGÅENDE MÖTESPROTOKOLL", ["Att lägga föregående protokoll till handlingarna"], []),
+                     "19": ("BESÖK PÅ FAMILJECENTRAL", ["tacka för besöket"], ["Danuta Ekström", "Emma Lund"])}
+
+
+def test_a_lower_case_body_beside_a_name_is_its_organisation_and_page_words_are_nobody():
+    record = _minutes("NORDMALA KOMMUN\nFOLKHÄLSORÅD\nMINNESANTECKNINGAR\nSammanträdesdatum\n2025-01-14\n"
+                      "Ordinarie ledamöter\nGunvor Lid, (m), ordförande\nSida\n1 (3)\nÖvriga deltagare\n"
+                      "Solveig Åker,(s), nämnden för folkhälsa och primärvård\nMinnesanteckningar\n1. Mötets öppnande\n"
+                      "Ordförande hälsar välkommen.\n2. Tider\nBeslutas att godkänna de nya tiderna.\n")
+    assert [(a.name, a.organisation) for a in record.attendees] == [
+        ("Gunvor Lid", None), ("Solveig Åker", "nämnden för folkhälsa och primärvård")]
+    assert [d.text for i in record.items for d in i.decisions] == ["att godkänna de nya tiderna"]

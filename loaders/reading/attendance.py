@@ -398,6 +398,16 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
     """
     out: list[Attendee] = []
     quote = line.text.replace("\t", " ")
+    groups = list(_FOR_BODY.finditer(text))
+    if groups:
+        # "För Kommunstyrelsen Johanna Ekelund (KD) … För Socialnämnden Maria Lindblad (M) …": each group's
+        # members belong to the body its label names
+        if groups[0].start() and text[: groups[0].start()].strip():
+            out.extend(_names(text[: groups[0].start()], presence, role, org, line))
+        for k, g in enumerate(groups):
+            end = groups[k + 1].start() if k + 1 < len(groups) else len(text)
+            out.extend(_names(text[g.end() : end], presence, role, g["org"], line))
+        return out
     for m in _REPLACES.finditer(text):  # "Greta Sundkvist PRO ersätter Kalle Engvall": Kalle was not there
         out.append(Attendee(name=m["who"] or m["who2"], presence="absent", role=role, line=line.pos, quote=quote))
     text = _REPLACES.sub(" ", text)
@@ -409,8 +419,11 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
     entries = [e for e in text.split(";")] if ";" in text else [text]
     for entry in entries:
         current: Attendee | None = None
+        lower_org: Attendee | None = None
         explicit_role = False
         for part in _runs_of_names(p for p in _SPLIT.split(entry.strip(" .")) if p):
+            a_name = part.startswith(_A_NAME)  # cut from a run of names: a person, whatever its first name
+            part = part.lstrip(_A_NAME)
             party = None
             part_role, part_org, title = None, None, None
             m = _PARTY.search(part)
@@ -430,7 +443,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
             if label and person_shape(part[label.end() :].strip()):
                 part = part[label.end() :].strip()  # "Justering Maud Ekberg": a label left beside the column
             tail = _TITLE_THEN_NAME.match(part)
-            forced = False
+            forced = a_name
             if tail and current is not None and person_shape(tail["name"]):
                 # "regiondirektör Staffan Lidholm": the title of the name before, then the next name
                 if fold(tail["title"]) in _ROLES and not explicit_role:
@@ -477,7 +490,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
                 explicit_role = part_role is not None
                 out.append(current)
                 continue
-            if current is None and (_is_org(part) or _org_alias(part)):
+            if current is None and (_is_org(part) or _org_alias(part)) and not _NOT_A_PARTICIPANT.match(part):
                 # an organisation in the list ("Medverkande: Trafikverket, Skatteverket …"): it takes part
                 out.append(Attendee(name=part, entity="organisation", presence=presence, line=line.pos, quote=quote))
                 continue
@@ -494,6 +507,14 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
             if folded in _ROLES:
                 if not explicit_role:
                     current.role, explicit_role = _ROLES[folded], True
+                continue
+            if part[:1].islower() and _BODY_IN_LOWER.search(part) and not TITLE_WORD.search(part) and \
+                    current.organisation in (None, org):
+                current.organisation = part  # "Solveig Åkerström, (s), nämnden för folkhälsa och primärvård"
+                lower_org = current
+                continue
+            if part[:1].islower() and lower_org is current and len(words) <= 3 and not TITLE_WORD.search(part):
+                current.organisation += f" och {part}"  # the "och" the list split at belonged to the name
                 continue
             if TITLE_WORD.search(part) or part[:1].islower():
                 current.title = part if current.title is None else f"{current.title}, {part}"
@@ -512,6 +533,13 @@ _REPLACES = re.compile(rf"\s*\(\s*ers\.?\s+(?P<who>{_PERSON})\s*\)|\s+(?:ersätt
                        rf"(?P<who2>{_PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\)|\s+[A-ZÅÄÖ]{{2,5}}\b(?=\s+[A-ZÅÄÖ][a-zåäö]))?")
 _NAME_THEN_ACRONYM = re.compile(r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3})\s+(?P<org>[A-ZÅÄÖ]{2,5})\b"
                                 r"(?!\s*\()")
+# a body or office written in lower case beside a name: the person's organisation, not a title
+_BODY_IN_LOWER = re.compile(r"(?:nämnd|styrelse|utskott|förvaltning|kontor|fullmäktige|kansli)(?:en|et)?\b")
+# words a letterhead or page leaves in a list that name no participant
+_NOT_A_PARTICIPANT = re.compile(r"(?i)^(?:sida|sid|protokoll|minnesanteckningar|anteckningar|sammanträdesprotokoll|"
+                                r"sammanträdesdatum|justerandes sign|utdragsbestyrkande|paragrafer|bilaga|bilagor)\b")
+_FOR_BODY = re.compile(r"(?<!\S)För\s+(?P<org>(?:[\wÅÄÖåäö-]+\s+(?:och\s+)?){0,3}?[\wÅÄÖåäö-]*(?:nämnden|styrelsen|"
+                       r"utskottet|förvaltningen|fullmäktige|rådet|kommun|regionen))\s+(?=[A-ZÅÄÖ])")
 _PARAGRAPHS = re.compile(r"^(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?=[A-ZÅÄÖ])")
 _NOTE_PAREN = re.compile(r"\s*\((?=[a-zåäö])[^()]*\)")
 
@@ -528,6 +556,10 @@ def _runs_of_names(parts) -> list[str]:
         head, rest = (part[: lead.end()], part[lead.end() :]) if lead else ("", part)
         words = rest.split()
         if len(words) >= 4 and all(w[:1].isupper() for w in words) and not _PARTY.search(rest) and "(" not in rest:
+            if any(_CAPITAL_TITLE.search(w) for w in words):
+                # "Gudmund Tallroth Folkhälsosamordnare Förskollärare Danuta Ekström …": titles end the names
+                out.extend(_A_NAME + " ".join(run) for run in _split_at_titles(words) if len(run) >= 2)
+                continue
             names = split_names(rest)
             out.extend([head + names[0], *names[1:]])
             continue
@@ -546,6 +578,24 @@ def _runs_of_names(parts) -> list[str]:
                 continue
         out.append(part)
     return out
+
+
+_A_NAME = "\x00"  # marks a part that a run of names was cut into
+_CAPITAL_TITLE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{3,}(?:samordnare|lärare|behandlare|stödjare|ledare|sekreterare|handläggare|"
+                            r"chef|direktör|strateg|pedagog|kurator|psykolog|sköterska|assistent|ordförande|justerare)$")
+
+
+def _split_at_titles(words: list[str]) -> list[list[str]]:
+    runs: list[list[str]] = [[]]
+    for w in words:
+        if _CAPITAL_TITLE.search(w) or w in ("Paragraf", "Paragrafer"):
+            runs.append([])
+        else:
+            runs[-1].append(w)
+    out = []
+    for run in runs:
+        out.extend(split_names(" ".join(run)) if len(run) >= 4 else [" ".join(run)] if run else [])
+    return [r.split() for r in out]
 
 
 def _name_then_title(words: list[str]) -> int | None:

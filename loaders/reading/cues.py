@@ -291,6 +291,8 @@ ROLE_WORDS = {
 DECISION_HEADS = CueTable([
     ("Beslut", "decision", "Beslut: att godkänna dagordningen"),
     ("Beslutades", "decision", "Beslutades: att …"),
+    ("Beslutas", "decision", "Beslutas att godkänna de nya tiderna"),
+    ("Beslöts", "decision", "Beslöts att …"),
     ("Beslutet", "decision", "Beslutet: …"),
     ("Mötets beslut", "decision", "Mötets beslut"),
     ("Mötet beslutade", "decision", "Mötet beslutade att …"),

@@ -49,6 +49,7 @@ _MARK = re.compile(r"(?:(?<=\s)|^)(?P<mark>(?:(?P<abbr>[A-ZÅÄÖ][A-Za-zåäö]
 _MARK_AT_START = re.compile(r"^(?:(?:[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+)?§\s*\d{1,3}|[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+\d{1,3}"
                             r"(?=\s+[A-ZÅÄÖ])|\d{1,3}(?:[.:]\s*|\s+)(?=[A-ZÅÄÖ]))")
 _LONG = 160
+_CAPS_HEAD = re.compile(r"^(?:\d{1,3}\s+){1,2}(?:§\s*\d{1,3}\s+)?[A-ZÅÄÖ]{2,}(?:[\s,/-]+[A-ZÅÄÖ]{2,})*(?=\s+[A-ZÅÄÖ][a-zåäö])")
 
 
 # "… gicks igenom. Beslut: Styrgruppen beslutade …": a decision or presenter label after a full stop
@@ -109,6 +110,12 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             # a short line with one or two label words is a sentence, not a flattened page
             labels = [m.start() for m in _INNER_LABEL.finditer(text)]
         cuts = sorted(set(labels + _mark_cuts(text, marks)) - {0})
+        if not cuts and (caps := _CAPS_HEAD.match(text)) is not None:
+            # "3 18 FÖREGÅENDE MÖTESPROTOKOLL Inga synpunkter …": a page of its own per paragraph, the title in
+            # capitals, the text after it on the same line
+            out.append(replace(line, text=text[: caps.end()], flat=True))
+            out.append(replace(line, text=text[caps.end() :].strip(), flat=True))
+            continue
         if not cuts:
             out.append(replace(line, text=_unglue(text)) if _glued(text) else line)
             continue

@@ -68,6 +68,9 @@ def _title_case(text: str) -> str:
     return " ".join(out)
 
 
+_GENRE_INSIDE = re.compile(r"^(?:\d{1,3}\s+)*[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s+[A-ZÅÄÖ][\wÅÄÖåäö-]*){0,3}\s+"
+                           r"(?P<genre>SAMMANTRÄDESPROTOKOLL|PROTOKOLL|MINNESANTECKNINGAR|Sammanträdesprotokoll|"
+                           r"Protokoll|Minnesanteckningar)\s+(?P<body>[A-ZÅÄÖ][^.]{2,60})$")
 _PAGE_NUMBER = re.compile(r"^(?:\d{1,3}\s+)+(?:\(\d{1,3}\)\s+)?(?=[A-ZÅÄÖ])")  # "1 ", "1 1 (8) "
 _BODY_PHRASE = re.compile(r"^(?P<phrase>(?:samråd|samrådsgrupp|råd|nätverk|grupp|styrgrupp|arbetsgrupp|referensgrupp|"
                           r"beredningsgrupp|forum|kommitté|presidium)\w*\s+(?:för|med|inom)\s+[^,(]+?)"
@@ -221,6 +224,9 @@ def read_header(lines: list[Line], end: int) -> Header:
         t = title_match(text)
         if t is None and title_index is None and (page := _PAGE_NUMBER.match(text)) is not None:
             t = MINUTES_TITLES.match(text[page.end() :])  # "1 Minnesanteckningar från …": a page number first
+        if t is None and title_index is None and (inside := _GENRE_INSIDE.match(text)) is not None:
+            # "1 MÖNSTERÅS KOMMUN SAMMANTRÄDESPROTOKOLL Folkhälsorådet": the organisation, the genre, the body
+            t = MINUTES_TITLES.match(f"{inside['genre']} {inside['body']}")
         if t is not None and (title_index is None or h.body is None) and len(text) < 160:
             title_index = i if title_index is None else title_index
             h.title = h.title or text
@@ -301,6 +307,8 @@ def _body_from_letterhead(lines: list[Line], end: int, h: Header) -> None:
         if not text or HEADER_FIELDS.match(text):
             continue
         words = len(text.split())
+        if ATTENDANCE.match(text) or len(re.findall(r"\([A-ZÅÄÖa-zåäö]{1,4}\)", text)) >= 2:
+            continue  # a list of members, with the bodies they sit for, names no letterhead
         if lines[i].bullet or (words > 5 and text.rstrip().endswith((".", "!", "?"))) or (
                 words > 12 and re.search(r"[.!?]\s+[A-ZÅÄÖ]", text)):
             continue  # a list or a sentence of prose ("… är beslutat i Regionfullmäktige.") is no letterhead

@@ -43,7 +43,7 @@ _PREVIOUS = re.compile(r"(?i)Föregående\s+(?:minnesanteckningar|protokoll|möt
 _ATT = re.compile(r"(?i)^att\b")
 # a presenter named in the prose by first name or full name: "Henrik presenterade det arbete han gjort"
 _PRESENT_VERB = (r"(?:föredrog|föredrar|presenterade|presenterar|redogjorde|redogör|informerade|informerar|"
-                 r"redovisade|redovisar|rapporterade|rapporterar|gick igenom|går igenom)\b")
+                 r"redovisade|redovisar|rapporterade|rapporterar|gick igenom|går igenom|berättade om|berättar om)\b")
 _NAME = r"[A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+){0,2}"
 _JOB = r"(?:[A-ZÅÄÖa-zåäö][\wåäö-]*(?:chef|direktör|ekonom|sekreterare|samordnare|strateg|ledare|ansvarig|konsult|" \
        r"controller|utvecklare|handläggare|utredare|konsulent|läkare|samordnaren)\s+)?"
@@ -56,6 +56,11 @@ _PRESENTS_NAME = re.compile(rf"(?:^|(?<=[.!?:]\s)){_JOB}(?P<name>{_NAME})(?:\s+o
 _TITLE_CAP = r"[A-ZÅÄÖ][\wåäö-]*(?:chef|direktör|ekonom|sekreterare|samordnare|strateg|ledare|controller|handläggare)"
 _PRESENTS_TITLED = re.compile(rf"(?<!\S){_TITLE_CAP}\s+(?P<name>{_NAME})(?:\s+och\s+{_JOB}(?P<name2>{_NAME}))?"
                               rf"\s+{_PRESENT_VERB}")
+# "Förskolelärare Danuta Ekström, familjebehandlare Emma Lundin och språkstödjare Samir Haddou berättar om …"
+_ANY_TITLE = r"[A-ZÅÄÖa-zåäö][\wåäö-]*(?:chef|direktör|ekonom|sekreterare|samordnare|strateg|ledare|lärare|behandlare|" \
+             r"stödjare|handläggare|utvecklare|konsulent|controller|pedagog|kurator|psykolog|sköterska)"
+_PRESENTS_LIST = re.compile(rf"(?P<list>(?:(?:{_ANY_TITLE}\s+)?{_NAME}\s*(?:,|\soch)\s+)+(?:{_ANY_TITLE}\s+)?{_NAME})"
+                            rf"\s+{_PRESENT_VERB}")
 # "Muntlig information av Malin Arnholdt, RKM": a presenter by name after the label
 _PRESENTS_BY = re.compile(r"\b(?:Redovisning|[Ii]nformation|Föredragning|Dragning|Presentation)\s+(?:av|från)\s+"
                           r"(?P<name>[A-ZÅÄÖÉ][\w-]+\s+[A-ZÅÄÖÉ][\w-]+)")
@@ -158,6 +163,11 @@ def _presenters(clean: list[str], start: int, end: int, rec: ItemRecord, ctx: Co
     if not rec.presenters:
         for k in range(start, end):
             named = [*_PRESENTS_NAME.finditer(clean[k]), *_PRESENTS_TITLED.finditer(clean[k])]
+            for lm in _PRESENTS_LIST.finditer(clean[k]):
+                for part in re.split(r"\s*,\s*|\s+och\s+", lm["list"]):
+                    name = re.sub(rf"^{_ANY_TITLE}\s+", "", part.strip())
+                    if looks_like_person(name) and not any(fold(p.name) == fold(name) for p in rec.presenters):
+                        rec.presenters.append(Presenter(name=name, line=k + 1, quote=clean[k]))
             for pm in named:
                 for name in filter(None, (pm["name"], pm["name2"])):
                     single = len(name.split()) == 1

@@ -39,7 +39,7 @@ _DECIDES = re.compile(r"\b(?:beslutades|beslut fattades|fattade beslut|(?:beslut
                       r"(?=\s*,?\s+(?:att|om|därför|den|vid|på|under|\d)\b))")
 # a decision told in prose; the clause after the verb is the decision's text
 _TAKEN_PHRASE = re.compile(
-    r"(?i)(?:\b(?:beslutades|beslutade|beslutar|beslöt|bestämdes|bestämde|bestämmer|beslöts)\b"
+    r"(?i)(?:\b(?:beslutades|beslutade|beslutar|beslöt|bestämdes|bestämde|bestämmer|beslöts|beslutas)\b"
     r"(?:\s+(?:gemensamt|enhälligt|därför|också|även|vidare|slutligen|mötet|gruppen|vi|man|rådet|nämnden|styrelsen|"
     r"styrgruppen|nätverket|utskottet|direktionen))*\s+(?:(?:om\s+)?att\s+|(?=följande\b))"
     r"|\benades\b(?:\s+(?:mötet|gruppen|vi|man|styrelsen|nätverket|deltagarna|alla|rådet))?\s+om(?:\s+att)?\s+"
@@ -58,8 +58,9 @@ _EARLIER = re.compile(r"(?i)\b(tidigare|förra|föregående)\b")
 _TAKEN_IN = re.compile(r"(?i)\b(?:har|hade)\s+(?:tagit|fattat)\s+(?:ett\s+)?beslut\s+(?:i|inom)\s+(?P<forum>[\wåäöÅÄÖ-]+)")
 
 
-# "att godkänna föregående protokoll." standing alone in an item: the clause of a decision
-_BARE_ATT = re.compile(r"^att\s+(?!det\b|de\b|vi\b|man\b)[a-zåäö]+\s+\S")
+# "att godkänna föregående protokoll.", "Att lägga föregående protokoll till handlingarna." standing alone;
+# not "Att arbeta förebyggande är viktigt" (a finite verb makes it a statement)
+_BARE_ATT = re.compile(r"^[Aa]tt\s+(?!det\b|de\b|vi\b|man\b)[a-zåäö]+\s+(?!.*\b(?:är|var|blir|kan|måste|behöver|bör)\b)\S")
 _MONTH_REF = re.compile(r"(?i)\bi\s+(" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b")
 # the words some rule of this module needs; a sentence without them (and without a date) is only mentions
 _INTEREST = re.compile(  # searched in the lower-cased sentence: (?i) made it the slowest pattern of the reader

@@ -105,7 +105,7 @@ def _is_field(text: str) -> bool:
 # --- candidates of each scheme ----------------------------------------------------------------
 # "Fhr 39 Justering", "Sn 49 Sammanträdets öppnande", "142 Fastställande av dagordning": a section mark
 # written as the body's abbreviation and a number (or a bare number), confirmed by repetition
-_ABBR_MARK = re.compile(r"^(?P<abbr>[A-ZÅÄÖ][A-Za-zåäö]{0,3}(?:\s+§)?|§)?\s*(?P<num>\d{1,3})\s+(?P<title>[A-ZÅÄÖ].*)$")
+_ABBR_MARK = re.compile(r"^(?:\d{1,3}\s+(?=\d{1,3}\s+[A-ZÅÄÖ]{2}))?(?P<abbr>[A-ZÅÄÖ][A-Za-zåäö]{0,3}(?:\s+§)?|§)?\s*(?P<num>\d{1,3})\s+(?P<title>[A-ZÅÄÖ].*)$")
 
 
 def _abbr_heads(lines: list[Line]) -> list[_Head]:
