@@ -124,6 +124,7 @@ _NETWORK = re.compile(
 # "Välfärdsrådet", "Välfrädrådet", "Vård- och omsorgsrådet", "Politiskt samverkansråd"
 _COUNCIL = re.compile(
     r"(?<![\w-])((?:[A-ZÅÄÖ][\w]*- och [a-zåäö]\w{2,}|[A-ZÅÄÖ]\w{2,})r[åa]d(?:et|ets)?|[Pp]olitisk[at]? samverkansråd(?:et)?|"
+    r"(?:Kommunala|Regionala|Lokala|Centrala|Gemensamma)\s+[a-zåäö]{3,}rådet|"
     r"[Pp]olitiska rådet)(?: för ([a-zåäö][\w-]+(?: och [a-zåäö][\w-]+)?))?(?![\w-])"
 )
 # "Styrgruppen för Länschefsnätverket", "styrgruppen för LCHNV", "Stygruppen", "Styrgruppen (LCHNV)"

@@ -332,3 +332,29 @@ def test_a_lower_case_body_beside_a_name_is_its_organisation_and_page_words_are_
     assert [(a.name, a.organisation) for a in record.attendees] == [
         ("Gunvor Lid", None), ("Solveig Åker", "nämnden för folkhälsa och primärvård")]
     assert [d.text for i in record.items for d in i.decisions] == ["att godkänna de nya tiderna"]
+
+
+RUNNING_HEADS = """\
+1 Kommunala pensionärsrådet 10 april (10) Plats och tid Sammanträdesrum Hamnen, kl 13:00-16:00. Beslutande \
+Erling Back PRO, Ordförande Åke Rönn Omsorgsnämnden Lena Sjö Humanistiska nämnden Rune Edl Kultur- och \
+fritidsnämnden Gun-Britt Sand, ers PRO för Margareta Lönn Majvor Ek RPG Justerare Plats och tid Sekreterare
+
+2 Kommunala pensionärsrådet 10 april (10) Ej tjänstgörande Märta Lind Omsorgsnämnden Rolf Wik PRO Berta Ols PRO \
+Övriga deltagare Susanna Falk Lars Sjö
+
+3 Kommunala pensionärsrådet 10 april (10) 18 Öppnande, dagordning, justering Sammanträdet öppnas av ordföranden. \
+Förslag till dagordning godkänns. 19 Vårdhundar inom omsorgen Sjuksköterskan Susanna Falk informerar om hundteamet. 20 Mötets avslutande Ordföranden avslutar mötet.
+"""
+
+
+def test_running_heads_name_the_body_and_names_are_followed_by_their_organisations():
+    record = _minutes(RUNNING_HEADS)
+    assert (record.body.name, record.body.kind, record.body.aliases) == ("Kommunala pensionärsrådet", "Council", [])
+    people = {a.name: (a.presence, a.organisation, a.role) for a in record.attendees}
+    assert people["Erling Back"] == ("present", "PRO", "ordförande")
+    assert people["Åke Rönn"][1] == "Omsorgsnämnden" and people["Lena Sjö"][1] == "Humanistiska nämnden"
+    assert people["Rune Edl"][1] == "Kultur- och fritidsnämnden" and people["Majvor Ek"][1] == "RPG"
+    assert people["Margareta Lönn"][0] == "absent" and people["Märta Lind"][:2] == ("present", "Omsorgsnämnden")
+    assert {"Susanna Falk", "Lars Sjö", "Rolf Wik", "Berta Ols", "Gun-Britt Sand"} <= set(people)
+    assert "Justerare" not in people
+    assert [i.number for i in record.items if i.number] == ["18", "19", "20"]

@@ -85,7 +85,7 @@ _ORG_FORM = re.compile(
 )
 #: row labels that a table gives in the organisation's place ("Tjänstepersoner | Pernilla Spåls")
 _LABEL_ORGS = {"tjanstepersoner", "tjanstemän", "politiker", "gaster", "adjungerade", "ovriga"}
-_SPLIT = re.compile(r"\s*(?:,|;|\s+och\s+|\s+samt\s+|\s+&\s+)\s*(?![^()]*\))")
+_SPLIT = re.compile(r"\s*(?:,|;|(?<!-)\s+och\s+|\s+samt\s+|\s+&\s+)\s*(?![^()]*\))")  # not "Kultur- och fritids…"
 _PARTICLES = {"von", "af", "van", "de", "der", "da", "di", "el", "al"}
 
 
@@ -411,9 +411,7 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
     for m in _REPLACES.finditer(text):  # "Greta Sundkvist PRO ersätter Kalle Engvall": Kalle was not there
         out.append(Attendee(name=m["who"] or m["who2"], presence="absent", role=role, line=line.pos, quote=quote))
     text = _REPLACES.sub(" ", text)
-    if len(_NAME_THEN_ACRONYM.findall(text)) >= 3:
-        # "Bosse Hammarlund PRO Rosmari Lindholm PRO …": each name followed by its organisation's acronym
-        text = _NAME_THEN_ACRONYM.sub(lambda m: f"{m['name']}, {m['org']}; ", text)
+    text = _names_then_orgs(text)
     text = _GLUED_MARK.sub(")", text)  # "Bo-Göran Frid (C)X": the X of a presence column, glued on
     text = _AFTER_BRACKET.sub(", ", text)  # "Roger Dvorak (VIP) Bengt Sjöstrand (S)": two people
     entries = [e for e in text.split(";")] if ";" in text else [text]
@@ -529,15 +527,42 @@ def _names(text: str, presence: str, role: str | None, org: str | None, line: Li
 _FRONT_LABEL = re.compile(r"^(?:Justering|Plats|Paragrafer|Underskrifter|Övriga)\s+(?=[A-ZÅÄÖ])")
 _PERSON = r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s+[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
 # "X ersätter Kalle Engvall", "tjänstgörande ersättare för Ivar Jansson (SD)", "(ers Bo Ek)": the member replaced
-_REPLACES = re.compile(rf"\s*\(\s*ers\.?\s+(?P<who>{_PERSON})\s*\)|\s+(?:ersätter|(?:tjänstgörande\s+)?ersättare\s+för)\s+"
+_REPLACES = re.compile(rf"\s*\(\s*ers\.?\s+(?P<who>{_PERSON})\s*\)|\s+(?:ersätter|(?:tjänstgörande\s+)?ersättare\s+för|"
+                       rf"ers\.?\s+(?:[A-ZÅÄÖ]{{2,5}}\s+)?för)\s+"
                        rf"(?P<who2>{_PERSON})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\)|\s+[A-ZÅÄÖ]{{2,5}}\b(?=\s+[A-ZÅÄÖ][a-zåäö]))?")
-_NAME_THEN_ACRONYM = re.compile(r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:[- ][A-ZÅÄÖ][a-zåäöé]+){1,3})\s+(?P<org>[A-ZÅÄÖ]{2,5})\b"
-                                r"(?!\s*\()")
+# an organisation written right after a name in a list without commas: an acronym ("PRO") or a body
+# ("Omsorgsnämnden", "Humanistiska nämnden", "Kultur- och fritidsnämnden")
+_ORG_AFTER_NAME = re.compile(r"(?<=\S\s)(?:[A-ZÅÄÖ]{2,5}|(?:[A-ZÅÄÖ][a-zåäö]+-\s+och\s+[a-zåäö]*|[A-ZÅÄÖ][a-zåäö]+a\s+"
+                             r"[a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)(?:nämnden|styrelsen|förvaltningen|utskottet))(?=[\s,.;]|$)")
+
+
+def _names_then_orgs(text: str) -> str:
+    """ "Bosse Hammarlund PRO Rosmari Lindholm PRO …", "Åke Rönnbäck Omsorgsnämnden Lena Sjölander Humanistiska
+    nämnden …": each name followed by its organisation, written "name, organisation;" for the list reader."""
+    orgs = list(_ORG_AFTER_NAME.finditer(text))
+    if len(orgs) < 3:
+        return text
+    chunks: list[tuple[str, str]] = []
+    start = 0
+    for m in orgs:
+        chunk = text[start : m.start()].strip(" ,")
+        lead = _LEADING_ROLE.match(chunk) if text[start : m.start()].lstrip().startswith(",") or \
+            text[:start].rstrip().endswith(",") else None
+        if lead and chunks:  # "Erling Backlund PRO, Ordförande Åke Rönnbäck …": the role of the name before
+            chunks[-1] = (chunks[-1][0], f"{chunks[-1][1]}, {lead[1].lower()}")
+            chunk = chunk[lead.end() :]
+        chunks.append((chunk, m[0]))
+        start = m.end()
+    names = [_LEADING_ROLE.sub("", c).strip() for c, _ in chunks]
+    if sum(1 for n in names if person_shape(n)) * 3 < len(names) * 2:
+        return text
+    return " ".join(f"{chunk}, {org};" for chunk, org in chunks) + text[start:]
 # a body or office written in lower case beside a name: the person's organisation, not a title
 _BODY_IN_LOWER = re.compile(r"(?:nämnd|styrelse|utskott|förvaltning|kontor|fullmäktige|kansli)(?:en|et)?\b")
 # words a letterhead or page leaves in a list that name no participant
 _NOT_A_PARTICIPANT = re.compile(r"(?i)^(?:sida|sid|protokoll|minnesanteckningar|anteckningar|sammanträdesprotokoll|"
-                                r"sammanträdesdatum|justerandes sign|utdragsbestyrkande|paragrafer|bilaga|bilagor)\b")
+                                r"sammanträdesdatum|justerandes sign|utdragsbestyrkande|paragrafer|bilaga|bilagor|"
+                                r"justerare|justerande|underskrift|underskrifter|instans|bevis|anslag|anslaget)\b")
 _FOR_BODY = re.compile(r"(?<!\S)För\s+(?P<org>(?:[\wÅÄÖåäö-]+\s+(?:och\s+)?){0,3}?[\wÅÄÖåäö-]*(?:nämnden|styrelsen|"
                        r"utskottet|förvaltningen|fullmäktige|rådet|kommun|regionen))\s+(?=[A-ZÅÄÖ])")
 _PARAGRAPHS = re.compile(r"^(?:§\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?=[A-ZÅÄÖ])")

@@ -237,6 +237,7 @@ ATTENDANCE = CueTable([
     ("Tjänstgörande ersättare", ("present", "ersättare"), "Tjänstgörande ersättare"),
     ("Icke tjänstgörande ersättare", ("present", "ersättare"), "Icke tjänstgörande ersättare"),
     ("Ej tjänstgörande ersättare", ("present", "ersättare"), "Ej tjänstgörande ersättare"),
+    ("Ej tjänstgörande", ("present", "ersättare"), "Ej tjänstgörande Märta Lindgren-Ekholm Omsorgsnämnden"),
     ("Ersättare", ("present", "ersättare"), "Ersättare"),
     ("Övriga närvarande", ("present", None), "Övriga närvarande Carl Carlsson, kommundirektör"),
     ("Övriga deltagare", ("present", None), "Övriga deltagare"),

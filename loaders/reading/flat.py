@@ -49,6 +49,8 @@ _MARK = re.compile(r"(?:(?<=\s)|^)(?P<mark>(?:(?P<abbr>[A-ZÅÄÖ][A-Za-zåäö]
 _MARK_AT_START = re.compile(r"^(?:(?:[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+)?§\s*\d{1,3}|[A-ZÅÄÖ][A-Za-zåäö]{0,3}\s+\d{1,3}"
                             r"(?=\s+[A-ZÅÄÖ])|\d{1,3}(?:[.:]\s*|\s+)(?=[A-ZÅÄÖ]))")
 _LONG = 160
+_LIST_LABEL = re.compile(r"(?:Beslutande|Närvarande|Ledamöter|Ersättare|Tjänstgörande ersättare|Ej tjänstgörande|"
+                         r"Övriga deltagare|Övriga närvarande|Övriga deltagande|Frånvarande|Adjungerade)\b")
 _CAPS_HEAD = re.compile(r"^(?:\d{1,3}\s+){1,2}(?:§\s*\d{1,3}\s+)?[A-ZÅÄÖ]{2,}(?:[\s,/-]+[A-ZÅÄÖ]{2,})*(?=\s+[A-ZÅÄÖ][a-zåäö])")
 
 
@@ -57,7 +59,9 @@ _INNER_LABEL = re.compile(r"(?<=[.!?]\s)(?=(?:Beslut|Förslag till beslut|Beslut
 
 
 def _label_cuts(text: str) -> list[int]:
-    cuts = [m.start() for m in _LABEL.finditer(text)]
+    # "Erling Backlund PRO, Ordförande Åke …": after a comma the word is the role of the name before it
+    cuts = [m.start() for m in _LABEL.finditer(text)
+            if not (m[0] in ("Ordförande", "Sekreterare") and text[: m.start()].rstrip().endswith(","))]
     glued = any(k and not text[k - 1].isspace() for k in cuts)
     return (cuts if len(cuts) >= 2 or glued else []) + [m.start() for m in _INNER_LABEL.finditer(text)]
 
@@ -95,18 +99,39 @@ def _mark_cuts(text: str, marks: dict[str, list[int]]) -> list[int]:
     return cuts
 
 
+# "3 Kommunala pensionärsrådet 10 april (10) 8 Öppnande …": a page's number and running head before its text
+_RUNNING_HEAD = re.compile(r"^\d{1,3}\s+(?P<head>[A-ZÅÄÖ][^()]{3,80}?\s*\(\d{1,3}\))\s+(?=\S)")
+
+
+def _running_heads(lines: list[Line]) -> set[str]:
+    """Running heads that start two or more flattened pages."""
+    seen: dict[str, int] = defaultdict(int)
+    for line in lines:
+        if len(line.text) >= 40 and (m := _RUNNING_HEAD.match(line.text)) is not None:
+            seen[m["head"]] += 1
+    return {head for head, n in seen.items() if n >= 2}
+
+
 def split_flattened(lines: list[Line]) -> list[Line]:
     """Lines with long flattened ones cut into pieces (each keeps its source line number)."""
     marks = _marks(lines)
+    heads = _running_heads(lines)
     out: list[Line] = []
     for line in lines:
         text = line.text
+        if heads and (m := _RUNNING_HEAD.match(text)) is not None and m["head"] in heads:
+            out.append(replace(line, text=m["head"], flat=True, running=True))  # alone, without the page number
+            line = replace(line, text=text[m.end() :], flat=True)
+            text = line.text
         if len(text) < 40 and not _glued(text):
             out.append(line)
             continue
         labels = _label_cuts(text)
         glued = any(k and not text[k - 1].isspace() for k in labels)  # "… 1992Ledamöter Närvarande"
-        if len(labels) < 3 and len(text) <= _LONG and not glued:
+        lists = [k for k in labels if _LIST_LABEL.match(text, k)]
+        if len(lists) >= 2 and lists[0] == 0:
+            pass  # "Ej tjänstgörande Märta Lind … Övriga deltagare Susanna Falk": one list after another
+        elif len(labels) < 3 and len(text) <= _LONG and not glued:
             # a short line with one or two label words is a sentence, not a flattened page
             labels = [m.start() for m in _INNER_LABEL.finditer(text)]
         cuts = sorted(set(labels + _mark_cuts(text, marks)) - {0})

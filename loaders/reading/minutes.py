@@ -109,8 +109,10 @@ def renumber(record: BaseModel, lines: list[Line]) -> None:
 def _front_end(lines: list[Line], sections: list[Section], first: int) -> int:
     """Where the front page (header and attendance) ends: at the first item, unless unnumbered headings
     come first and the front page's lists stand under them ("Transkript" over a flattened first page)."""
-    limit = next((s.start for s in sections if s.kind in ("item", "action") and s.numbered and s.start >= first),
-                 len(lines))
+    titles = Counter(fold(s.title) for s in sections if s.kind == "item")
+    # a numbered "item" whose title starts every page ("1 Styrelsen", "2 Styrelsen") is a page head, not an item
+    limit = next((s.start for s in sections if s.kind in ("item", "action") and s.numbered and s.start >= first
+                  and titles[fold(s.title)] < 2), len(lines))
     cues = [k for k in range(first, min(limit, first + 80)) if lines[k].text and len(lines[k].text) < 3000
             and (ATTENDANCE.match(lines[k].text) or HEADER_FIELDS.match(lines[k].text))]
     return max(first, cues[-1] + 1) if cues else first

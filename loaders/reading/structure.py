@@ -364,7 +364,7 @@ def _choose(lines: list[Line]) -> list[_Head]:
 
 def find_sections(lines: list[Line]) -> list[Section]:
     """The document's sections in order; lines before the first one are its header."""
-    heads = _choose(lines)
+    heads = [h for h in _choose(lines) if not lines[h.index].running]  # a page's running head is no heading
     # heading lines that open attendance, action or signature blocks, wherever the scheme put them
     chosen = {h.index for h in heads}
     for i, line in enumerate(lines):
