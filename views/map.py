@@ -419,7 +419,8 @@ def render() -> None:
         if not shown_nodes:
             st.info("Inget att visa med det här urvalet.")
             return
-        hidden = [KIND_LABELS[k] for k in present_kinds if k in CROWD_KINDS and k not in kinds]
+        by_default = sorted(kinds) == sorted(default) and view != TOP_DOWN
+        hidden = [KIND_LABELS[k] for k in present_kinds if k in CROWD_KINDS and k not in kinds] if by_default else []
         note = f"{len(shown_nodes)} noder och {len(shown_edges)} relationer."
         if hidden:
             note += (f" Dolda för att kartan annars blir för stor: {', '.join(hidden).lower()} "
