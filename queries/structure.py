@@ -219,7 +219,7 @@ def _dated(
     """A tie's date, the date as shown (a range for an undated meeting) and where it comes from."""
     day = iso(edge.props.get("date")) or iso(edge.props.get("valid_from"))
     if day:
-        return day, day, "beslutet" if edge.props.get("decision") else "datum i underlaget"
+        return day, day, "beslutets datum" if edge.props.get("decision") else "relationens eget datum"
     meeting_id = edge.props.get("meeting")
     meeting = backend.node(meeting_id) if isinstance(meeting_id, str) else None
     if meeting is not None and Clock.meeting_date(meeting):

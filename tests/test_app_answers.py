@@ -52,7 +52,7 @@ def test_a_tie_is_dated_by_its_edge_its_meeting_or_its_mandate_document():
     when = {(t.lower.name, s.node.name): (t.when, t.dated_by) for s in answer.steps for t in s.ties}
     assert when[("Processgruppen", "Styrgruppen")] == ("2025-04-11", "uppdragsbeskrivningens datum")
     assert when[("Styrgruppen", "Nätverket")] == ("2025-05-02", "mötet 2025-05-02")
-    assert when[("Nätverket", "Rådet")] == ("2024-12-01", "datum i underlaget")
+    assert when[("Nätverket", "Rådet")] == ("2024-12-01", "relationens eget datum")
     assert [s.level for s in answer.steps] == [2, 1, 0]
 
 
