@@ -28,6 +28,9 @@ _QUOTE_LIMIT = 300
 # What a subject concerns: an item about "MiniMaria" concerns the initiative, not the people in it.
 _CONCERN_KINDS = {k.value for k in GROUP_KINDS} | {"Agreement", "Initiative", "Organisation"}
 # Attendance sub-headings that are not organisations.
+# an acronym ("SKPF"), or one to three capitalised words ("Medarbetarcentrum", "Lokalt Ledd Utveckling" is not:
+# the lower-case words of a title or a sentence are not allowed)
+_ORG_BY_POSITION = re.compile(r"[A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][\wåäö&-]+(?:\s+(?:och\s+|i\s+|för\s+)?[A-ZÅÄÖ][\wåäö&-]+){0,2}")
 _NOT_ORGS = {"tjanstepersoner", "tjansteperson", "ovriga", "ovrigt", "gaster", "gast", "adjungerade", "frivilliga"}
 
 
@@ -212,6 +215,10 @@ def _org_mention(text: str | None, line: int, quote: str, org_kind: str | None =
     if org_kind == "municipality" and re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?", text.strip()):
         # a place in a table's "Kommun" column: the municipality, even one the lexicon does not know
         return Mention(name=f"{text.strip()} kommun", kind="Organisation", line=line, quote=quote, aliases=[text.strip()])
+    if _ORG_BY_POSITION.fullmatch(text.strip()):
+        # where an attendance list puts an organisation ("Bosse Hammarlund PRO", "Anna Ek, Medarbetarcentrum"), a
+        # name of that shape is one, even when no lexicon knows it
+        return Mention(name=text.strip(), kind="Organisation", line=line, quote=quote)
     return None
 
 
