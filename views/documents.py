@@ -272,7 +272,7 @@ def _repair_section() -> None:
     from the fragments and texts (``samverkan repair``)."""
     s = store()
     try:
-        s.registry(), s.graph(), s.load_corrections()
+        _ = (s.registry(), s.graph(), s.load_corrections())  # each raises StoreError when its file is damaged
         problem = None
     except StoreError as exc:
         problem = str(exc)
