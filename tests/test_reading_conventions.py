@@ -331,7 +331,7 @@ def test_a_lower_case_body_beside_a_name_is_its_organisation_and_page_words_are_
                       "Ordförande hälsar välkommen.\n2. Tider\nBeslutas att godkänna de nya tiderna.\n")
     assert [(a.name, a.organisation) for a in record.attendees] == [
         ("Gunvor Lid", None), ("Solveig Åker", "nämnden för folkhälsa och primärvård")]
-    assert [d.text for i in record.items for d in i.decisions] == ["att godkänna de nya tiderna"]
+    assert [d.text for i in record.items for d in i.decisions] == ["Beslutas att godkänna de nya tiderna"]
 
 
 RUNNING_HEADS = """\
@@ -358,3 +358,13 @@ def test_running_heads_name_the_body_and_names_are_followed_by_their_organisatio
     assert {"Susanna Falk", "Lars Sjö", "Rolf Wik", "Berta Ols", "Gun-Britt Sand"} <= set(people)
     assert "Justerare" not in people
     assert [i.number for i in record.items if i.number] == ["18", "19", "20"]
+
+
+def test_single_digit_paragraphs_after_running_heads_and_an_approved_proposal():
+    text = RUNNING_HEADS.replace("(10) 18 Öppnande", "(10) 8 Öppnande").replace("godkänns. 19 Vårdhundar",
+                                                                               "godkänns. 9 Vårdhundar")
+    text = text.replace(" 20 Mötets avslutande Ordföranden avslutar mötet.", "")
+    record = _minutes(text)
+    items = {i.number: ([d.text for d in i.decisions], [p.name for p in i.presenters]) for i in record.items
+             if i.number}
+    assert items == {"8": (["Förslag till dagordning godkänns"], []), "9": ([], ["Susanna Falk"])}

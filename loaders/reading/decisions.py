@@ -143,6 +143,9 @@ def _head(lines: list[Line], j: int, ctx: Context) -> tuple[str, str, Mention | 
     text = lines[j].text.replace("\t", " ")
     capital = text[:1].isupper()
     if capital and (m := DECISION_HEADS.match(text)) is not None:
+        if fold(m.label) in ("beslutas", "beslots", "beslutades") and re.match(r"(?i)att\b", m.rest) \
+                and ":" not in text[: len(m.label) + 2]:
+            return "decision", f"{m.label} {m.rest}", None, []  # "Beslutas att …" is the sentence itself
         return "decision", m.rest, None, []
     if capital and (g := _GENITIVE_HEAD.match(text)) is not None:
         return "decision", g["rest"], None, []  # "Direktionens beslut", "Kommunstyrelsens beslut:"

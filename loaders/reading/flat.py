@@ -119,10 +119,11 @@ def split_flattened(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         text = line.text
+        after_head = False
         if heads and (m := _RUNNING_HEAD.match(text)) is not None and m["head"] in heads:
             out.append(replace(line, text=m["head"], flat=True, running=True))  # alone, without the page number
             line = replace(line, text=text[m.end() :], flat=True)
-            text = line.text
+            text, after_head = line.text, True
         if len(text) < 40 and not _glued(text):
             out.append(line)
             continue
@@ -145,6 +146,7 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             out.append(replace(line, text=_unglue(text)) if _glued(text) else line)
             continue
         bounds = [0, *cuts, len(text)]
+        at_marks = set(_mark_cuts(text, marks)) | ({0} if after_head or _opens_numbering(text, marks) else set())
         for a, b in pairwise(bounds):
             piece = _unglue(text[a:b].strip())
             if not piece:
@@ -152,12 +154,20 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             m = _MARK_AT_START.match(piece)
             head = _head_length(piece[m.end() :]) if m and (a in cuts or a == 0) else 0
             if head:
-                # "Fhr 40 Föreslagen dagordning Mötet godkänner …": the mark and title, then the text
-                out.append(replace(line, text=piece[: m.end() + head].strip(), flat=True))
+                # "Fhr 40 Föreslagen dagordning Mötet godkänner …": the mark and title, then the text; a mark of
+                # the document's own numbering (confirmed by its repetition) is a section's start
+                out.append(replace(line, text=piece[: m.end() + head].strip(), flat=True, mark=a in at_marks))
                 out.append(replace(line, text=piece[m.end() + head :].strip(), flat=True))
             else:
                 out.append(replace(line, text=piece, flat=True))
     return out
+
+
+def _opens_numbering(text: str, marks: dict[str, list[int]]) -> bool:
+    """ "1 Justerare Ingrid Sjödin utses … 2 Reflektion …": the line starts with the number before the first
+    one its numbering repeats later."""
+    m = re.match(r"(\d{1,3})\s+[A-ZÅÄÖ]", text)
+    return bool(m) and any(int(m[1]) == min(v) - 1 or int(m[1]) == min(v) for v in marks.values())
 
 
 def _head_length(rest: str) -> int:

@@ -53,7 +53,8 @@ _PRESENTS_NAME = re.compile(rf"(?:^|(?<=[.!?:]\s)){_JOB}(?P<name>{_NAME})(?:\s+o
                             rf"\s+{_PRESENT_VERB}")
 # a capitalised title before the name starts a sentence even where a flattened page lost the full stop before
 # it ("… lokalplaneringsprocessen Enhetschef Solveig Haugen informerade om …")
-_TITLE_CAP = r"[A-ZÅÄÖ][\wåäö-]*(?:chef|direktör|ekonom|sekreterare|samordnare|strateg|ledare|controller|handläggare)"
+_TITLE_CAP = r"[A-ZÅÄÖ][\wåäö-]*(?:chef|direktör|ekonom|sekreterare|samordnare|strateg|ledare|controller|handläggare|" \
+             r"sköterska|läkare|kurator|pedagog|psykolog)(?:en|n)?"
 _PRESENTS_TITLED = re.compile(rf"(?<!\S){_TITLE_CAP}\s+(?P<name>{_NAME})(?:\s+och\s+{_JOB}(?P<name2>{_NAME}))?"
                               rf"\s+{_PRESENT_VERB}")
 # "Förskolelärare Danuta Ekström, familjebehandlare Emma Lundin och språkstödjare Samir Haddou berättar om …"

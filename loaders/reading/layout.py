@@ -59,6 +59,7 @@ class Line:
     code: bool = False  # inside a code fence
     rule: bool = False  # a horizontal rule, setext underline or table separator
     flat: bool = False  # a piece of a flattened line (``flat.split_flattened``)
+    mark: bool = False  # starts with a section mark the flattened document repeats in order ("8 Öppnande …")
     running: bool = False  # a page's running head ("Kommunala pensionärsrådet 10 april (10)"), not a heading
     pos: int = 0  # 1-based position in the list the stages walk (differs from ``n`` after a flattened
     # line was cut into pieces); the stages count in positions, ``minutes._renumber`` maps them to ``n``

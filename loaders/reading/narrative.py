@@ -318,6 +318,9 @@ def _passive_taken(text: str) -> bool:
         return False
     before = text[: m.start()]
     role_first = re.match(r"(?i)^(?:till\s+)?att\s", before)  # "Till att justera protokollet valdes X"
+    if re.match(r"(?i)^förslag(?:et)?\s+till\s+[\wåäö]+\s*$", before) and re.match(
+            r"(?:godkänns|godkändes|fastställs|fastställdes|antas|antogs|bifalls|bifölls)$", m[0]):
+        return True  # "Förslag till dagordning godkänns": the proposal was approved here
     if _NOT_TAKEN.search(before) or (not role_first and re.search(r"(?i)\b(som|att)\s+(?:\S+\s+){0,4}$", before)):
         return False  # "… föreslår att budgeten godkänns", "ett förslag som godkändes i maj"
     return not re.match(r"\s+av\s+[A-ZÅÄÖ]", text[m.end() :])  # "godkändes av kommunfullmäktige": elsewhere

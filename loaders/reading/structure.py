@@ -114,12 +114,13 @@ def _abbr_heads(lines: list[Line]) -> list[_Head]:
         if line.code or line.bullet or not line.text or len(line.text) < 8:
             continue
         m = _ABBR_MARK.match(line.text.replace("\t", " "))
-        if m and (m["abbr"] or len(m["num"]) >= 2) and not find_dates(line.text[: m.end("num") + 1]):
-            groups.setdefault(m["abbr"] or "#", []).append((i, int(m["num"]), m["title"]))
+        if m and (m["abbr"] or len(m["num"]) >= 2 or line.mark) and not find_dates(line.text[: m.end("num") + 1]):
+            groups.setdefault(m["abbr"] or ("#m" if line.mark else "#"), []).append((i, int(m["num"]), m["title"]))
     heads: list[_Head] = []
     for abbr, found in groups.items():
         steps = sum(1 for a, b in pairwise(found) if 0 < b[1] - a[1] <= 3)
         if len(found) >= 2 and steps >= max(1, (len(found) - 1) * 2 // 3) and (abbr != "#" or len(found) >= 3):
+            # "#m": bare numbers the flattened text already confirmed as its numbering (two are enough)
             heads.extend(_Head(i, 1, str(n), _flat_title(t), "paragraph", True) for i, n, t in found)
     return sorted(heads, key=lambda h: h.index)
 
