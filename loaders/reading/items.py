@@ -60,7 +60,7 @@ _PRESENTS_TITLED = re.compile(rf"(?<!\S){_TITLE_CAP}\s+(?P<name>{_NAME})(?:\s+oc
 # "Förskolelärare Danuta Ekström, familjebehandlare Emma Lundin och språkstödjare Samir Haddou berättar om …"
 _ANY_TITLE = r"[A-ZÅÄÖa-zåäö][\wåäö-]*(?:chef|direktör|ekonom|sekreterare|samordnare|strateg|ledare|lärare|behandlare|" \
              r"stödjare|handläggare|utvecklare|konsulent|controller|pedagog|kurator|psykolog|sköterska)"
-_PRESENTS_LIST = re.compile(rf"(?P<list>(?:(?:{_ANY_TITLE}\s+)?{_NAME}\s*(?:,|\soch)\s+)+(?:{_ANY_TITLE}\s+)?{_NAME})"
+_PRESENTS_LIST = re.compile(rf"(?<![\w-])(?P<list>(?:(?:{_ANY_TITLE}\s+)?{_NAME}\s*(?:,|\soch)\s+)+(?:{_ANY_TITLE}\s+)?{_NAME})"
                             rf"\s+{_PRESENT_VERB}")
 # "Muntlig information av Malin Arnholdt, RKM": a presenter by name after the label
 _PRESENTS_BY = re.compile(r"\b(?:Redovisning|[Ii]nformation|Föredragning|Dragning|Presentation)\s+(?:av|från)\s+"
@@ -164,7 +164,7 @@ def _presenters(clean: list[str], start: int, end: int, rec: ItemRecord, ctx: Co
     if not rec.presenters:
         for k in range(start, end):
             named = [*_PRESENTS_NAME.finditer(clean[k]), *_PRESENTS_TITLED.finditer(clean[k])]
-            for lm in _PRESENTS_LIST.finditer(clean[k]):
+            for lm in _before_verbs(_PRESENTS_LIST, clean[k]):
                 for part in re.split(r"\s*,\s*|\s+och\s+", lm["list"]):
                     name = re.sub(rf"^{_ANY_TITLE}\s+", "", part.strip())
                     if looks_like_person(name) and not any(fold(p.name) == fold(name) for p in rec.presenters):
@@ -192,6 +192,19 @@ def _presenters(clean: list[str], start: int, end: int, rec: ItemRecord, ctx: Co
         if len(p.name.split()) > 1:
             ctx.people.setdefault(fold(p.name), p.name)
     return consumed
+
+
+_VERB = re.compile(_PRESENT_VERB)
+_LIST_REACH = 300  # no list of presenters is longer; a bounded window keeps a long run of names linear
+
+
+def _before_verbs(pattern: re.Pattern, text: str):
+    """Matches of a pattern that ends in a presenting verb, each sought only in the stretch before its verb."""
+    for v in _VERB.finditer(text):
+        for m in pattern.finditer(text, max(0, v.start() - _LIST_REACH), v.end()):
+            if m.end() == v.end():
+                yield m
+                break
 
 
 _SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?P<who>[A-ZÅÄÖÉ][\w-]+(?:\s+[A-ZÅÄÖÉ][\w-]+)?)\s+(?:har\s+)?[a-zåäö]{2,}\b")
