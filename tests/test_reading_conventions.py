@@ -368,3 +368,21 @@ def test_single_digit_paragraphs_after_running_heads_and_an_approved_proposal():
     items = {i.number: ([d.text for d in i.decisions], [p.name for p in i.presenters]) for i in record.items
              if i.number}
     assert items == {"8": (["Förslag till dagordning godkänns"], []), "9": ([], ["Susanna Falk"])}
+
+
+DIRECTORATE = """\
+Direktionsprotokoll 2013-09-20
+Närvarande ledamöter: Anna Berg, Bo Ström, Carl Ek
+§ 43 Val av justerare Anna Berg utses att justera protokollet. 44 Fastställande av dagordning att fastställa \
+dagordningen 45 Budget 2014 att anta budgeten för 2014. 46 Övriga frågor Inga övriga frågor. 47 Mötets \
+avslutande Ordföranden avslutar mötet.
+"""
+
+
+def test_a_protocol_noun_names_the_body_and_bare_numbers_continue_a_confirmed_numbering():
+    record = _minutes(DIRECTORATE)
+    assert (record.body.name, record.body.kind) == ("Direktionen", "Council")
+    items = {i.number: (i.title, [d.text for d in i.decisions]) for i in record.items if i.number}
+    assert list(items) == ["43", "44", "45", "46", "47"]
+    assert items["44"][0] == "Fastställande av dagordning"
+    assert items["45"][0] == "Budget 2014" and items["45"][1][0].startswith("att anta budgeten för 2014")

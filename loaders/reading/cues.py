@@ -92,6 +92,11 @@ def label_pattern(label: str) -> str:
 #: words that open the title of minutes; value: how sure the genre is
 MINUTES_TITLES = CueTable([
     ("Sammanträdesprotokoll", 2, "SAMMANTRÄDESPROTOKOLL"),
+    ("Direktionsprotokoll", 2, "Direktionsprotokoll 2013-09-20"),
+    ("Styrelseprotokoll", 2, "Styrelseprotokoll"),
+    ("Nämndprotokoll", 2, "Nämndprotokoll"),
+    ("Utskottsprotokoll", 2, "Utskottsprotokoll"),
+    ("Fullmäktigeprotokoll", 2, "Fullmäktigeprotokoll"),
     ("Mötesprotokoll", 2, "Mötesprotokoll LiTHe kod"),
     ("Protokoll fört vid", 2, "Protokoll fört vid styrelsemöte med X"),
     ("Protokoll från", 2, "Protokoll från styrelsemöte"),

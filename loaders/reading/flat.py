@@ -96,7 +96,26 @@ def _mark_cuts(text: str, marks: dict[str, list[int]]) -> list[int]:
         key = _key(m)
         if key in marks and m.start() > 0:
             cuts.append(m.start())
-    return cuts
+    if "#" in marks:
+        cuts.extend(_chained_numbers(text, marks["#"]))
+    return sorted(set(cuts))
+
+
+_BARE_NUMBER = re.compile(r"(?<=\s)(\d{1,3})(?=\s+[A-ZÅÄÖ][a-zåäö])")
+
+
+def _chained_numbers(text: str, confirmed: list[int]) -> list[int]:
+    """ "44 Fastställande av dagordning att fastställa dagordningen 45 Val av justerare …": bare numbers without a
+    full stop before them, taken where they continue the numbering the document confirmed elsewhere (one or
+    two more than the number before, within the confirmed range)."""
+    lo, hi = min(confirmed) - 3, max(confirmed) + 3
+    out, last = [], None
+    for m in _BARE_NUMBER.finditer(text):
+        n = int(m[1])
+        if lo <= n <= hi and (last is None or 0 < n - last <= 2):
+            out.append(m.start(1))
+            last = n
+    return out
 
 
 # "3 Kommunala pensionärsrådet 10 april (10) 8 Öppnande …": a page's number and running head before its text
@@ -159,7 +178,7 @@ def split_flattened(lines: list[Line]) -> list[Line]:
                 out.append(replace(line, text=piece[: m.end() + head].strip(), flat=True, mark=a in at_marks))
                 out.append(replace(line, text=piece[m.end() + head :].strip(), flat=True))
             else:
-                out.append(replace(line, text=piece, flat=True))
+                out.append(replace(line, text=piece, flat=True, mark=bool(m) and a in at_marks))
     return out
 
 
@@ -176,6 +195,8 @@ def _head_length(rest: str) -> int:
     words = list(re.finditer(r"\S+", rest))
     for k, w in enumerate(words):
         word = w[0]
+        if k >= 2 and word == "att" and words[k - 1][0] not in ("för", "om", "än", "så"):
+            return w.start()  # "Fastställande av dagordning att fastställa dagordningen": the clause begins
         if k and word[:1].isupper() and not word.isupper() and not words[k - 1][0].endswith(("-", ",")):
             return w.start()
         if word.endswith((".", ":")) or k >= 9:

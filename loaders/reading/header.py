@@ -78,6 +78,8 @@ _BODY_PHRASE = re.compile(r"^(?P<phrase>(?:samråd|samrådsgrupp|råd|nätverk|g
 _OWNER_MEETING = re.compile(r"(?i)^(?:från\s+|vid\s+)?(?P<owner>[\wåäö-]{3,}?)s\s+(?:sammanträde|möte|styrelsemöte|"
                             r"sammanträden|möten)\b")
 _REFERENCE_TAIL = re.compile(r"\s+[A-ZÅÄÖ]{1,5}\s?/\s?[\w-]*$")
+_BODY_PROTOCOL = {"direktionsprotokoll": "Direktionen", "styrelseprotokoll": "Styrelsen", "namndprotokoll": "Nämnden",
+                  "utskottsprotokoll": "Utskottet", "fullmaktigeprotokoll": "Fullmäktige"}
 _STYRELSEMOTE = re.compile(r"(?i)^styrelse(?:möte|sammanträde)")
 
 
@@ -239,6 +241,8 @@ def read_header(lines: list[Line], end: int) -> Header:
                 h.body = _named_body(rest, i + 1, text) if rest else None
                 if h.body is None and _STYRELSEMOTE.match(t.label):
                     h.body = Mention(name="Styrelsen", kind="Council", line=i + 1, quote=text)
+                if h.body is None and (noun := _BODY_PROTOCOL.get(fold(t.label))) is not None:
+                    h.body = Mention(name=noun, kind="Council", line=i + 1, quote=text)  # "Direktionsprotokoll"
                 if h.body is None and not _rest_is_only_date(rest):
                     h.body = _group_mention(text, i + 1, text)
                 if h.body is None and i > 0:
