@@ -156,7 +156,12 @@ def no_script_ran(page) -> None:
 
 
 def only_swedish(page, where: str) -> None:
-    english = sorted({t for t in ui_texts(page) if _ENGLISH.search(t)} - {SCRIPT_NAME, IMG_NAME})
+    # the translation runs a moment (40 ms) after Streamlit draws; a loaded machine may need longer
+    for _ in range(30):
+        english = sorted({t for t in ui_texts(page) if _ENGLISH.search(t)} - {SCRIPT_NAME, IMG_NAME})
+        if not english:
+            return
+        page.wait_for_timeout(100)
     assert not english, f"{where}: English on the screen: {english}"
 
 
@@ -224,9 +229,10 @@ def test_click_a_node_for_its_details_double_click_to_focus(server, page):
     page.get_by_role("heading", name="Regional processgrupp demens").wait_for(timeout=10_000)
     idle(page)
     assert query_of(page)["vald"] == [group]
-    assert page.get_by_text("Relationer", exact=True).first.is_visible()
-    assert page.get_by_text("Källor", exact=True).first.is_visible()
-    assert page.get_by_role("link", name="Kedjan uppåt").first.is_visible()
+    # the details render in parts on a loaded machine: wait for each rather than read it once
+    expect(page.get_by_text("Relationer", exact=True).first).to_be_visible(timeout=10_000)
+    expect(page.get_by_text("Källor", exact=True).first).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("link", name="Kedjan uppåt").first).to_be_visible(timeout=10_000)
     shot(page, "karta_vald")
 
     with page.expect_download() as download:
@@ -261,8 +267,8 @@ def test_the_sidebar_search_reaches_a_chain_and_a_lineage(server, page):
     heading(page, "Vem ger uppdrag åt vem")
     page.get_by_role("heading", name="Kedjan uppåt").wait_for(timeout=10_000)
     idle(page)
-    assert page.get_by_text("nivå 2 · Styrgrupp").first.is_visible()
-    assert page.get_by_text("Styrgruppen för Socialchefsnätverket").first.is_visible()
+    expect(page.get_by_text("nivå 2 · Styrgrupp").first).to_be_visible(timeout=10_000)
+    expect(page.get_by_text("Styrgruppen för Socialchefsnätverket").first).to_be_visible(timeout=10_000)
     shot(page, "sok_kedja")
     # the hits stay in the sidebar: on to the matter's lineage
     first.get_by_role("link", name="Beslutsspår").click()
@@ -307,13 +313,13 @@ def test_hostile_names_stay_text(server, page):
     page.goto(f"{server}/uppdrag")
     heading(page, "Strukturen uppifrån")
     idle(page)
-    assert page.get_by_text(SCRIPT_NAME).first.is_visible()
+    expect(page.get_by_text(SCRIPT_NAME).first).to_be_visible(timeout=10_000)
     page.goto(f"{server}/dokument?doc={XSS_DOC_NAME}&line=14")
     heading(page, "Dokument")
     page.get_by_text("och raderna runt den").first.wait_for(timeout=10_000)
     idle(page)
-    assert page.get_by_text("trygghet<script>alert(1)</script>").first.is_visible()
-    assert page.get_by_text(IMG_NAME.split("för ")[1]).first.is_visible()
+    expect(page.get_by_text("trygghet<script>alert(1)</script>").first).to_be_visible(timeout=10_000)
+    expect(page.get_by_text(IMG_NAME.split("för ")[1]).first).to_be_visible(timeout=10_000)
     submit(page, "Sök", "trygghet")
     page.locator(".st-key-sok_traff_0").get_by_role("link", name="Visa på kartan").click()
     heading(page, "Karta")
