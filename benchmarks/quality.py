@@ -28,7 +28,11 @@ CORPORA: dict[str, tuple[Path, Path]] = {
     "seeds": (SHARED / "seeds", SHARED / "eval" / "seeds_gold.yaml"),
     "realworld": (SHARED / "eval" / "realworld" / "docs", SHARED / "eval" / "realworld" / "gold.yaml"),
     "real_public": (ROOT / "tests/corpus_real_public/docs", ROOT / "tests/corpus_real_public/gold.yaml"),
-    "real_networks": (ROOT / "tests/corpus_real_networks/docs", ROOT / "tests/corpus_real_networks/gold.yaml"),
+    "real_networks": (
+        ROOT / "tests/corpus_real_networks/docs",
+        ROOT / "tests/corpus_real_networks/gold.yaml",
+    ),
+    "real_public2": (ROOT / "tests/corpus_real_public2/docs", ROOT / "tests/corpus_real_public2/gold.yaml"),
     "corpus_c": (ROOT / "tests/corpus_c/docs", ROOT / "tests/corpus_c/gold.yaml"),
     "corpus_b": (ROOT / "tests/corpus_b/docs", ROOT / "tests/corpus_b/gold.yaml"),
     "corpus": (ROOT / "tests/corpus/docs", ROOT / "tests/corpus/gold.yaml"),
@@ -54,8 +58,12 @@ def score(name: str) -> dict | None:
     docs, gold = CORPORA[name]
     if not docs.is_dir() or not gold.is_file() or not SCORER.is_file():
         return None
-    proc = subprocess.run([sys.executable, str(SCORER), "--cli", str(CLI), "--docs", str(docs), "--gold", str(gold),
-                           "--json"], capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, str(SCORER), "--cli", str(CLI), "--docs", str(docs), "--gold", str(gold), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"{name}: {proc.stdout[-400:]} {proc.stderr[-400:]}")
     return json.loads(proc.stdout)
@@ -91,9 +99,21 @@ def main() -> int:
     args = ap.parse_args()
     results = run(args.only or list(CORPORA))
     if args.json:
-        print(json.dumps({k: {"score": v["score"], "measures": {SHORT.get(m["measure"], m["measure"]): m["value"]
-                                                               for m in v["measures"]}} for k, v in results.items()},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    k: {
+                        "score": v["score"],
+                        "measures": {
+                            SHORT.get(m["measure"], m["measure"]): m["value"] for m in v["measures"]
+                        },
+                    }
+                    for k, v in results.items()
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print(table(results))
     return 0

@@ -19,7 +19,7 @@ from graph.text import fold
 from loaders.entities import Context, find_mentions
 from loaders.lexicon import lookup_org
 from loaders.reading.status import reading_status
-from loaders.records import MandateRecord, Mention, MinutesRecord
+from loaders.records import MandateRecord, Mention, MinutesRecord, RelationRecord
 from loaders.relations import board_of
 
 __all__ = ["FragmentBuilder", "mandate_fragment", "minutes_fragment", "org_type_of"]
@@ -209,17 +209,37 @@ def _org_mention(text: str | None, line: int, quote: str, org_kind: str | None =
     if known:
         return Mention(name=known.name, kind="Organisation", line=line, quote=quote,
                        aliases=[text] if fold(text) != fold(known.name) else [])
-    found = [m for m in find_mentions(text, line, Context()) if m.kind == "Organisation"]
+    mentions = find_mentions(text, line, Context())
+    found = [m for m in mentions if m.kind == "Organisation"]
     if found:
         return found[0]
+    # "Omsorgsnämnden" beside a name: the political body the member sits for, the same node as the body itself
+    whole = [m for m in mentions if m.kind == "Council" and fold(m.name) == fold(text.strip())]
+    if whole:
+        return whole[0]
     if org_kind == "municipality" and re.fullmatch(r"[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?", text.strip()):
         # a place in a table's "Kommun" column: the municipality, even one the lexicon does not know
         return Mention(name=f"{text.strip()} kommun", kind="Organisation", line=line, quote=quote, aliases=[text.strip()])
-    if _ORG_BY_POSITION.fullmatch(text.strip()):
+    shape = _before_a_person(text.strip())
+    if shape and _ORG_BY_POSITION.fullmatch(shape) and not _JOB_TITLE.match(shape.split()[0]):
         # where an attendance list puts an organisation ("Bosse Hammarlund PRO", "Anna Ek, Medarbetarcentrum"), a
         # name of that shape is one, even when no lexicon knows it
-        return Mention(name=text.strip(), kind="Organisation", line=line, quote=quote)
+        return Mention(name=shape, kind="Organisation", line=line, quote=quote)
     return None
+
+
+_JOB_TITLE = re.compile(r"(?i)^[\wåäö-]*(?:chef|direktör|ekonom|sekreterare|samordnare|strateg|ledare|handläggare|"
+                        r"utvecklare|controller|konsult|kurator|pedagog|psykolog|sköterska|läkare|ansvarig)$")
+
+
+def _before_a_person(text: str) -> str:
+    """ "Medarbetarcentrum Janne Lundkvist" -> "Medarbetarcentrum": a list that lost its commas ran the next person
+    into the organisation; a first name alone or first is nobody's organisation ("" then)."""
+    from loaders.lexicon import is_first_name
+
+    words = text.split()
+    cut = next((k for k, w in enumerate(words) if is_first_name(w)), len(words))
+    return " ".join(words[:cut])
 
 
 def _document_node(b: FragmentBuilder, doc_kind: str, lines: list[str], **props) -> str:
@@ -294,6 +314,11 @@ def minutes_fragment(document: str, record: MinutesRecord, lines: list[str], **d
         b.edge(EdgeType.HELD_BY, meeting_id, body_id, header_line, header_quote)
         if (part_of := board_of(record.body)) is not None:
             _relation(b, people, part_of)
+        owner = record.owner
+        if owner is not None and record.body.kind != "Organisation" and fold(owner.name) != fold(record.body.name):
+            # "NORDMALINGS KOMMUN / FOLKHÄLSORÅD": the body belongs to the municipality whose letterhead it uses
+            _relation(b, people, RelationRecord(type="PART_OF", source=record.body, target=owner, line=owner.line,
+                                                quote=owner.quote, props={"basis": "letterhead"}))
     _attendance(b, people, record, meeting_id, body_id, date)
     _spelling_aliases(b, people)
     for index, item in enumerate(record.items):

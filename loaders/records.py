@@ -120,6 +120,7 @@ class ItemRecord(BaseModel):
 
 class MinutesRecord(BaseModel):
     body: Mention | None = None
+    owner: Mention | None = None  # the municipality or region whose letterhead the minutes carry
     date: str | None = None
     date_line: int | None = None
     notes_date: str | None = None

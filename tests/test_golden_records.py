@@ -35,6 +35,7 @@ CORPORA = {
     "corpus_c": ROOT / "tests" / "corpus_c" / "docs",
     "corpus_real_public": ROOT / "tests" / "corpus_real_public" / "docs",
     "corpus_real_networks": ROOT / "tests" / "corpus_real_networks" / "docs",
+    "corpus_real_public2": ROOT / "tests" / "corpus_real_public2" / "docs",
 }
 REGEN_ENV = "SAMVERKAN_REGEN_GOLDEN"
 REGENERATE = os.environ.get(REGEN_ENV, "").strip() not in ("", "0")

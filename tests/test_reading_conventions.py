@@ -386,3 +386,34 @@ def test_a_protocol_noun_names_the_body_and_bare_numbers_continue_a_confirmed_nu
     assert list(items) == ["43", "44", "45", "46", "47"]
     assert items["44"][0] == "Fastställande av dagordning"
     assert items["45"][0] == "Budget 2014" and items["45"][1][0].startswith("att anta budgeten för 2014")
+
+
+LETTERHEAD = """\
+SOLBACKA KOMMUN
+FOLKHÄLSORÅD
+MINNESANTECKNINGAR
+Sammanträdesdatum
+2015-01-14
+Närvarande
+Gun Lind, (m), ordförande
+Tor Ek, Omsorgsnämnden
+Eva Berg, Medarbetarcentrum Per Holm
+Ulf Sand, Ekonom Stina Ny
+§ 1 Mötets öppnande
+Ordföranden öppnar mötet.
+"""
+
+
+def test_a_letterhead_municipality_owns_the_body_and_an_attendance_column_holds_no_person_or_title():
+    from loaders.pipeline import parse_document
+
+    record = _minutes(LETTERHEAD)
+    assert (record.owner.name, record.owner.kind) == ("Solbacka kommun", "Organisation")
+    fragment = parse_document("solbacka.txt", LETTERHEAD.splitlines())
+    names = {n.id: (n.kind, n.name) for n in fragment.nodes}
+    part_of = {(names[e.source][1], names[e.target]) for e in fragment.edges if e.type == "PART_OF"}
+    assert ("Folkhälsoråd", ("Organisation", "Solbacka kommun")) in part_of
+    kinds = {name: kind for kind, name in names.values()}
+    assert kinds.get("Omsorgsnämnden") == "Council"  # the political body a member sits for, not an organisation
+    assert kinds.get("Medarbetarcentrum") == "Organisation"
+    assert not any(n.startswith(("Medarbetarcentrum ", "Ekonom")) for n in kinds)

@@ -71,6 +71,11 @@ def _title_case(text: str) -> str:
 _GENRE_INSIDE = re.compile(r"^(?:\d{1,3}\s+)*[A-ZÅÄÖ][\wÅÄÖåäö-]*(?:\s+[A-ZÅÄÖ][\wÅÄÖåäö-]*){0,3}\s+"
                            r"(?P<genre>SAMMANTRÄDESPROTOKOLL|PROTOKOLL|MINNESANTECKNINGAR|Sammanträdesprotokoll|"
                            r"Protokoll|Minnesanteckningar)\s+(?P<body>[A-ZÅÄÖ][^.]{2,60})$")
+# "NORDMALINGS KOMMUN", "1 MÖNSTERÅS KOMMUN SAMMANTRÄDESPROTOKOLL …", "Region Gotland", "LANDSTINGET I KALMAR LÄN":
+# the organisation whose body met, at the head of a letterhead line
+_OWNER = re.compile(r"^(?:\d{1,3}\s+)*(?P<org>(?:[A-ZÅÄÖ][\wÅÄÖåäö-]+\s+)?[A-ZÅÄÖ][\wÅÄÖåäö-]+\s+(?:KOMMUN|[Kk]ommun)"
+                    r"|(?:REGION|Region)\s+[A-ZÅÄÖ][\wÅÄÖåäö-]+|(?:LANDSTINGET|Landstinget)\s+(?:I|i)\s+[A-ZÅÄÖ][\wÅÄÖåäö-]+"
+                    r"\s+(?:LÄN|län))(?=\s|$)")
 _PAGE_NUMBER = re.compile(r"^(?:\d{1,3}\s+)+(?:\(\d{1,3}\)\s+)?(?=[A-ZÅÄÖ])")  # "1 ", "1 1 (8) "
 _BODY_PHRASE = re.compile(r"^(?P<phrase>(?:samråd|samrådsgrupp|råd|nätverk|grupp|styrgrupp|arbetsgrupp|referensgrupp|"
                           r"beredningsgrupp|forum|kommitté|presidium)\w*\s+(?:för|med|inom)\s+[^,(]+?)"
@@ -96,6 +101,7 @@ class Header:
     aliases: list[list[str]] = field(default_factory=list)
     officials: list[tuple[str, str, int, str]] = field(default_factory=list)  # (role, names, line, quote)
     body_from: str = ""  # how the body was found, for the reading status
+    owner: Mention | None = None  # the municipality or region the letterhead names ("NORDMALINGS KOMMUN")
 
 
 def body_kind_of_noun(name: str, default: str = "Council") -> str:
@@ -266,6 +272,7 @@ def read_header(lines: list[Line], end: int) -> Header:
     if h.body is None:
         _body_from_meeting_phrase(lines, end, h)
     _body_from_letterhead(lines, end, h)
+    h.owner = _owner(lines, end)
     _choose_date(lines, dates, h)
     return h
 
@@ -285,6 +292,27 @@ def _body_from_meeting_phrase(lines: list[Line], end: int, h: Header) -> None:
         if named is not None and named.kind != "Organisation" and _BODY_WORD.search(named.name):
             h.body, h.body_from = named, "title"
             return
+
+
+def _owner(lines: list[Line], end: int) -> Mention | None:
+    """The municipality, region or county council a letterhead names in the document's first lines."""
+    seen = 0
+    for i in range(min(end, 40)):
+        text = lines[i].text.replace("\t", " ").strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > 8:
+            return None
+        m = _OWNER.match(text)
+        if m is None or (len(text.split()) > 6 and not _GENRE_INSIDE.match(text)):
+            continue
+        name = " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in m["org"].split())
+        name = re.sub(r"\b(Kommun|Län|I)\b", lambda x: x[0].lower(), name)  # "Nordmalings kommun", "… i Kalmar län"
+        known = lookup_org(name, fuzzy=False)
+        return Mention(name=known.name if known else name, kind="Organisation", line=i + 1, quote=text,
+                       aliases=[m["org"]] if m["org"] != (known.name if known else name) else [])
+    return None
 
 
 def _rest_is_only_date(rest: str) -> bool:

@@ -42,7 +42,7 @@ def read_minutes(raw_lines: list[str], laid: list[Line] | None = None) -> Minute
     header = read_header(lines, front)
     record = MinutesRecord(body=header.body, date=header.date, date_line=header.date_line,
                            notes_date=header.notes_date, time=header.time, place=header.place,
-                           diarienummer=header.diarienummer, aliases=header.aliases)
+                           diarienummer=header.diarienummer, aliases=header.aliases, owner=header.owner)
     record.attendees = read_attendance(lines, sections, front)
     _officials(record, header.officials)
     ctx = Context(body=record.body.name if record.body else None, body_kind=record.body.kind if record.body else None)
