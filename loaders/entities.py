@@ -152,6 +152,10 @@ _POLITICAL = re.compile(
     r"(?:\s+arbetsutskott(?:et)?)?)|[A-ZÅÄÖa-zåäö]\w+- och [a-zåäö]\w*nämnd(?:en|ens)?|"
     r"[A-ZÅÄÖa-zåäö][a-zåäö]{2,}nämnd(?:en|ens)|(?:[A-ZÅÄÖ][\w-]+\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]{2,}nämnd)(?![\w-])"
 )
+# the district a nämnd serves, after its name: a compass word for any nämnd, a place for a stadsdelsnämnd
+_DISTRICT = re.compile(r"\s+(?P<compass>(?:Norra|Södra|Östra|Västra|Öster|Väster|Norr|Söder|Nord|Syd|Öst|Väst)(?![\w-])"
+                       r"(?:\s+[A-ZÅÄÖ][a-zåäö]+(?![\w-]))?)?((?(compass)|[A-ZÅÄÖ][a-zåäö]{2,}(?![\w-])))")
+_ROLE_WORDS = {"Ordförande", "Ordföranden", "Sekreterare", "Ledamot", "Ledamöter", "Ersättare", "Protokoll", "Beslut"}
 _DELEGATION = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö]\w{3,}(?:delegationen|myndigheten|kansliet|styrelsen))(?![\w-])")
 # "Länsstödet Norrbotten", "Vårdsamverkanskansliet", "Kommunförbundet Norrbotten", "Vårdsamverkan Sjuhärad"
 _UNIT = re.compile(r"(?<![\w-])([A-ZÅÄÖ]\w{2,}(?:stödet|kansliet|förbundet|enheten)(?:\s+(?!och\b)[A-ZÅÄÖ]\w+)?|"
@@ -429,7 +433,12 @@ def _find_orgs(text, line, quote, ctx, add, low) -> None:
                                                                     and not is_first_name(words[0]))) else ""))
         add(m.start(), m.start() + len(name), _mention(name, "Organisation", line, quote))
     for m in _scan(_POLITICAL, ('fullmäktige', 'styrelse', 'nämnd'), low, text):
-        add(m.start(), m.end(), _mention(_political_name(m[1]), "Council", line, quote))
+        name, end = _political_name(m[1]), m.end()
+        if name.endswith(("nämnden", "nämnd")) and (district := _DISTRICT.match(text, end)) is not None \
+                and (district["compass"] or name.lower().startswith("stadsdelsnämnd")) \
+                and not is_first_name(district[0].split()[0]) and district[0].split()[0] not in _ROLE_WORDS:
+            name, end = f"{name} {district[0].strip()}", district.end()  # "Stadsdelsnämnden Öster", "Socialnämnden Norr"
+        add(m.start(), end, _mention(name, "Council", line, quote))
     for m in _scan(_DELEGATION, ('delegationen', 'myndigheten', 'kansliet', 'styrelsen'), low, text):
         if lookup_org(m[1], fuzzy=False) is None:
             add(m.start(), m.end(), _mention(m[1][0].upper() + m[1][1:], "Organisation", line, quote))

@@ -417,3 +417,29 @@ def test_a_letterhead_municipality_owns_the_body_and_an_attendance_column_holds_
     assert kinds.get("Omsorgsnämnden") == "Council"  # the political body a member sits for, not an organisation
     assert kinds.get("Medarbetarcentrum") == "Organisation"
     assert not any(n.startswith(("Medarbetarcentrum ", "Ekonom")) for n in kinds)
+
+
+def test_a_referral_commissions_the_receiving_body():
+    record = _minutes("Protokoll Kommunfullmäktige 2011-03-01\n§ 15 Motioner\n"
+                      "Motionerna överlämnas till kommunstyrelsen för beredning.\n")
+    (c,) = record.items[0].commissions
+    assert (c.mandator.name, [m.name for m in c.mandatees], c.task, c.date) == (
+        "Kommunfullmäktige", ["Kommunstyrelsen"], "bereda motionerna", "2011-03-01")
+
+
+REPORTED_ELSEWHERE = """\
+PROTOKOLL Brottsförebyggande rådet (BRÅ) Sammanträdesdag 2015-02-17
+1. Föregående mötes protokoll
+Gällande mötesplatsen så har Stadsdelsnämnden Öster fattat beslut om att gå vidare med ärendet på nämndmötet den \
+15 december 2014, ärendet ligger nu hos lokalförsörjningsnämnden.
+2. Övrigt
+Inget.
+"""
+
+
+def test_a_council_that_meets_a_decision_taken_as_fattat_beslut_and_a_district_nämnd():
+    record = _minutes(REPORTED_ELSEWHERE)
+    assert (record.body.name, record.body.kind) == ("Brottsförebyggande rådet", "Council")
+    (d,) = record.items[0].decisions
+    assert (d.status, d.body.name, d.date) == ("reported", "Stadsdelsnämnden Öster", "2014-12-15")
+    assert "gå vidare med ärendet" in d.text

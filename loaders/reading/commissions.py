@@ -46,6 +46,13 @@ _DOES = re.compile(r"^att\s+(?P<who>.+?)\s+(?:därefter\s+)?(?P<verb>tar fram|be
 
 _TOGETHER = re.compile(r"tillsammans med\s+(?P<who>[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)")
 
+# "Motionerna överlämnas till kommunstyrelsen för beredning", "Ärendet remitteras till socialnämnden för yttrande":
+# a referral, the body that sends the matter commissions the one that receives it
+_REFERS = re.compile(r"^(?P<what>(?:[A-ZÅÄÖa-zåäö][\wåäö-]*\s+){0,4}?)(?:överlämnas|överlämnades|remitteras|remitterades|"
+                     r"återremitteras|återremitterades)\s+till\s+(?P<who>[^.;,]{3,60}?)\s+för\s+"
+                     r"(?P<purpose>beredning|yttrande|handläggning|vidare handläggning|ställningstagande|besvarande)\b")
+_PURPOSE_VERB = {"beredning": "bereda", "yttrande": "yttra sig över", "handläggning": "handlägga",
+                 "vidare handläggning": "handlägga", "ställningstagande": "ta ställning till", "besvarande": "besvara"}
 _MEETING_REF = re.compile(r"(?i)\b(?:vid|på|under)\s+(?:\S+\s+){0,5}?(?:möte|mötet|sammanträde|sammanträdet|planeringsdag|planeringsdagen|träff)\b")
 
 def clause_commissions(clause: str, line: int, body: Mention | None, decision_index: int | None, ctx: Context,
@@ -103,6 +110,13 @@ def commissions_in(text: str, line: int, default: Mention | None, ctx: Context, 
         who = parse_entity_phrase(m["who"], line, ctx)
         if who:
             out.append((before[-1] if before and not text[: m.start()].strip().lower().endswith("att") else default, who, m["task"]))
+        return out
+    m = _REFERS.match(text.strip())
+    if m:
+        who = [x for x in parse_entity_phrase(m["who"], line, ctx) if x.kind != "Person"]
+        what = m["what"].strip().lower() or "ärendet"
+        if who and (default is None or fold(default.name) != fold(who[0].name)):
+            out.append((default, who[:1], f"{_PURPOSE_VERB[m['purpose']]} {what}"))
         return out
     m = _RECEIVES.search(text)
     if m:

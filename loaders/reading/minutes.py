@@ -45,6 +45,11 @@ def read_minutes(raw_lines: list[str], laid: list[Line] | None = None) -> Minute
                            diarienummer=header.diarienummer, aliases=header.aliases, owner=header.owner)
     record.attendees = read_attendance(lines, sections, front)
     _officials(record, header.officials)
+    if record.body is not None and record.body.kind == "Organisation" and \
+            body_kind_of_noun(record.body.name.split()[-1], default="Organisation") == "Council":
+        # "PROTOKOLL … Brottsförebyggande rådet (BRÅ)": a body that meets and is named a council is one here,
+        # whatever national agency bears the same name
+        record.body = record.body.model_copy(update={"kind": "Council"})
     ctx = Context(body=record.body.name if record.body else None, body_kind=record.body.kind if record.body else None)
     for group in record.aliases:
         for alias in group[1:]:

@@ -13,7 +13,7 @@ import re
 from graph.kinds import GROUP_KIND_NAMES
 from graph.text import fold
 from loaders.entities import Context, find_mentions
-from loaders.reading.commissions import _RECEIVES, commissions_in, obligations, short
+from loaders.reading.commissions import _RECEIVES, _REFERS, commissions_in, obligations, short
 from loaders.reading.cues import BODY_NOUNS
 from loaders.reading.dates import MONTHS, find_dates
 from loaders.reading.decisions import body_mention, refers_to_body
@@ -35,7 +35,7 @@ from loaders.relations import sentence_funding, sentence_relations
 __all__ = ["attach_funding_recipients", "listed_agreements", "read_narrative"]
 
 # the verb, not the adjective ("beslutade RÖK:ar"): followed by att/om/a date/a meeting, or passive
-_DECIDES = re.compile(r"\b(?:beslutades|beslut fattades|fattade beslut|(?:beslutade|beslöt|beslutar|har beslutat|beslutat)"
+_DECIDES = re.compile(r"\b(?:beslutades|beslut fattades|fattade beslut|(?:fattat|tagit)\s+beslut(?=\s+om\s+att\b)|(?:beslutade|beslöt|beslutar|har beslutat|beslutat)"
                       r"(?=\s*,?\s+(?:att|om|därför|den|vid|på|under|\d)\b))")
 # a decision told in prose; the clause after the verb is the decision's text
 _TAKEN_PHRASE = re.compile(
@@ -174,7 +174,7 @@ def read_narrative(body_lines: list[tuple[int, str]], ctx: Context, rec: ItemRec
                 rec.commissions.append(CommissionRecord(
                     mandator=mandator, mandatees=mandatees, task=short(task), line=sentence.line, quote=text,
                     date=date if elsewhere else record.date))
-        if gives or _RECEIVES.search(text) or re.search(r"\buppdra(r|de)?\s", text):
+        if gives or _RECEIVES.search(text) or re.search(r"\buppdra(r|de)?\s", text) or _REFERS.match(text):
             default = body or (context_body if context_date else None) or body_mention(ctx, sentence.line, text)
             for mandator, mandatees, task in commissions_in(text, sentence.line, default, ctx, rec):
                 commission_date = date or (context_date if mandator is context_body else None)
