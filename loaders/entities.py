@@ -153,8 +153,9 @@ _POLITICAL = re.compile(
     r"[A-ZÅÄÖa-zåäö][a-zåäö]{2,}nämnd(?:en|ens)|(?:[A-ZÅÄÖ][\w-]+\s+)?[A-ZÅÄÖa-zåäö][a-zåäö]{2,}nämnd)(?![\w-])"
 )
 # the district a nämnd serves, after its name: a compass word for any nämnd, a place for a stadsdelsnämnd
-_DISTRICT = re.compile(r"\s+(?P<compass>(?:Norra|Södra|Östra|Västra|Öster|Väster|Norr|Söder|Nord|Syd|Öst|Väst)(?![\w-])"
-                       r"(?:\s+[A-ZÅÄÖ][a-zåäö]+(?![\w-]))?)?((?(compass)|[A-ZÅÄÖ][a-zåäö]{2,}(?![\w-])))")
+_DISTRICT = re.compile(r"\s+(?P<compass>(?:Norra|Södra|Östra|Västra|Mellersta)\s+[A-ZÅÄÖ][a-zåäö]+(?![\w-])|"
+                       r"(?:[A-ZÅÄÖ][a-zåäö]+\s+)?(?:Öster|Väster|Norr|Söder|Nord|Syd|Öst|Väst)(?![\w-]))?"
+                       r"((?(compass)|[A-ZÅÄÖ][a-zåäö]{2,}(?![\w-])))")
 _ROLE_WORDS = {"Ordförande", "Ordföranden", "Sekreterare", "Ledamot", "Ledamöter", "Ersättare", "Protokoll", "Beslut"}
 _DELEGATION = re.compile(r"(?<![\w-])([A-ZÅÄÖa-zåäö]\w{3,}(?:delegationen|myndigheten|kansliet|styrelsen))(?![\w-])")
 # "Länsstödet Norrbotten", "Vårdsamverkanskansliet", "Kommunförbundet Norrbotten", "Vårdsamverkan Sjuhärad"

@@ -443,3 +443,21 @@ def test_a_council_that_meets_a_decision_taken_as_fattat_beslut_and_a_district_n
     (d,) = record.items[0].decisions
     assert (d.status, d.body.name, d.date) == ("reported", "Stadsdelsnämnden Öster", "2014-12-15")
     assert "gå vidare med ärendet" in d.text
+
+
+SURNAME_FIRST = """\
+Barn- och skolnämnd Lund Öster Sammanträdesprotokoll
+Plats och tid: Byskolan kl 18:30 Ordförande: Lindkvist Cecilia (FP) 2:e vice ordförande: Malmgren Tore (S) \
+Ledamöter: Hagberg Astrid (M) Wilhelmsson Per (M) Ringvall Charlotte (M) Castillo Yolanda (MP)
+1 Val av justerare
+Till att justera dagens protokoll utses Tore Malmgren (S).
+"""
+
+
+def test_a_list_written_surname_first_and_a_role_label_inside_the_chair_field():
+    record = _minutes(SURNAME_FIRST)
+    assert (record.body.name, record.body.kind) == ("Barn- och skolnämnd Lund Öster", "Council")
+    people = {a.name: a.role for a in record.attendees}
+    assert people["Cecilia Lindkvist"] == "ordförande" and people["Tore Malmgren"] == "2:e vice ordförande"
+    assert {"Astrid Hagberg", "Per Wilhelmsson", "Charlotte Ringvall", "Yolanda Castillo"} <= set(people)
+    assert ["Tore Malmgren", "Malmgren Tore"] in record.aliases

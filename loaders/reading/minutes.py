@@ -17,7 +17,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from graph.text import fold
 from loaders.entities import Context, split_names
 from loaders.reading.attendance import read_attendance
-from loaders.reading.cues import ATTENDANCE, BODY_NOUNS, DECISION_HEADS, HEADER_FIELDS
+from loaders.reading.cues import ATTENDANCE, BODY_NOUNS, DECISION_HEADS, HEADER_FIELDS, ROLE_WORDS
 from loaders.reading.decisions import body_from_decisions
 from loaders.reading.header import body_kind_of_noun, read_header
 from loaders.reading.items import read_item
@@ -34,6 +34,23 @@ _BODY_NOUN = re.compile(r"(?:^|(?<=[.:]\s)|(?<=^Att:\s))(" + "|".join(
 _OFFICIAL_ROLES = {"secretary": "sekreterare", "chair": "ordförande", "adjuster": "justerare"}
 
 
+def _surname_first(record: MinutesRecord) -> None:
+    """ "Lindeberg Cecilia (FP)", "Malmsten Tore (S)": a list that writes its names surname first, as many municipal
+    protocols do, is turned to "Cecilia Lindeberg"; the written order stays an alias (the text may use both)."""
+    from loaders.lexicon import is_first_name
+
+    two = [a for a in record.attendees if a.entity == "person" and len(a.name.split()) == 2]
+    flips = [a for a in two if is_first_name(a.name.split()[1]) and not is_first_name(a.name.split()[0])]
+    usual = [a for a in two if is_first_name(a.name.split()[0]) and not is_first_name(a.name.split()[1])]
+    if len(flips) < 3 or len(flips) <= 2 * len(usual):
+        return
+    flips = [a for a in two if not is_first_name(a.name.split()[0])]  # the list's order: "Castillo Yolanda" too
+    for a in flips:
+        surname, first = a.name.split()
+        record.aliases.append([f"{first} {surname}", a.name])
+        a.name = f"{first} {surname}"
+
+
 def read_minutes(raw_lines: list[str], laid: list[Line] | None = None) -> MinutesRecord:
     lines = laid if laid is not None else layout(raw_lines)
     sections = find_sections(lines)
@@ -45,6 +62,7 @@ def read_minutes(raw_lines: list[str], laid: list[Line] | None = None) -> Minute
                            diarienummer=header.diarienummer, aliases=header.aliases, owner=header.owner)
     record.attendees = read_attendance(lines, sections, front)
     _officials(record, header.officials)
+    _surname_first(record)
     if record.body is not None and record.body.kind == "Organisation" and \
             body_kind_of_noun(record.body.name.split()[-1], default="Organisation") == "Council":
         # "PROTOKOLL … Brottsförebyggande rådet (BRÅ)": a body that meets and is named a council is one here,
@@ -141,26 +159,40 @@ def _officials(record: MinutesRecord, officials: list[tuple[str, str, int, str]]
     """ "Vid protokollet: Tomas Snäckerström", "Ordförande: Sofia Jarl": present, in that role."""
     known = {fold(a.name): a for a in record.attendees}
     for kind, names, line, quote in officials:
-        # "Justerare: Rosmarie Lindholm (PRO) Ester Lindvall (SPF)": brackets end a name too
-        names = re.sub(r"\([^()]*\)|\b[A-ZÅÄÖ][a-zåäö]+\s*:", ",", names)
-        parts = re.split(r"\s*(?:,|\boch\b)\s*", names)
-        for name in [n for part in parts for n in (split_names(part) if len(part.split()) > 4 else [part])]:
-            name = name.strip(" .")
-            words = name.split()
-            if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
-                continue
-            role = _OFFICIAL_ROLES[kind]
-            near = [a for key, a in known.items() if len(key) >= 8 and len(key.split()) == len(words)
-                    and DamerauLevenshtein.distance(key, fold(name)) <= 1]
-            if fold(name) in known:
-                known[fold(name)].role = known[fold(name)].role or role
-            elif len(near) == 1 and len(fold(name)) >= 8:
-                # "Justerare: Rosmarie Lindholm (PRO)" signs for "Rosmari Lindholm" of the list: one person
-                near[0].role = near[0].role or role
-                record.aliases.append([near[0].name, name])
-            else:
-                known[fold(name)] = Attendee(name=name, role=role, line=line, quote=quote)
-                record.attendees.append(known[fold(name)])
+        # "Justerare: Rosmarie Lindholm (PRO) Ester Lindvall (SPF)": brackets end a name too; "Ordförande: X (FP)
+        # 2:e vice ordförande: Y (S)": a role label inside the field gives the names after it that role
+        for label, segment in _role_segments(names):
+            _official_names(record, known, ROLE_WORDS.get(label.lower(), _OFFICIAL_ROLES[kind]) if label else
+                            _OFFICIAL_ROLES[kind], segment, line, quote)
+
+
+_ROLE_LABEL = re.compile(r"((?:\d:e\s+|förste\s+|andre\s+)?(?:vice\s+)?\b[A-ZÅÄÖa-zåäö][a-zåäö]+)\s*:")
+
+
+def _role_segments(text: str) -> list[tuple[str, str]]:
+    parts = _ROLE_LABEL.split(text)
+    return [("", parts[0]), *zip(parts[1::2], parts[2::2], strict=True)]
+
+
+def _official_names(record: MinutesRecord, known: dict, role: str, names: str, line: int, quote: str) -> None:
+    names = re.sub(r"\([^()]*\)", ",", names)
+    parts = re.split(r"\s*(?:,|\boch\b)\s*", names)
+    for name in [n for part in parts for n in (split_names(part) if len(part.split()) > 4 else [part])]:
+        name = name.strip(" .")
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        near = [a for key, a in known.items() if len(key) >= 8 and len(key.split()) == len(words)
+                and DamerauLevenshtein.distance(key, fold(name)) <= 1]
+        if fold(name) in known:
+            known[fold(name)].role = known[fold(name)].role or role
+        elif len(near) == 1 and len(fold(name)) >= 8:
+            # "Justerare: Rosmarie Lindholm (PRO)" signs for "Rosmari Lindholm" of the list: one person
+            near[0].role = near[0].role or role
+            record.aliases.append([near[0].name, name])
+        else:
+            known[fold(name)] = Attendee(name=name, role=role, line=line, quote=quote)
+            record.attendees.append(known[fold(name)])
 
 
 def _body_by_noun(lines: list[Line]) -> Mention | None:
