@@ -6,6 +6,13 @@ p50/p95 per query over ``--runs`` runs with varied inputs. Targets: lineage and 
 
     python benchmarks/queries.py            # a table
     python benchmarks/queries.py --json     # the figures as JSON on stdout
+
+With ``--n`` it measures the command line instead, on a store of N synthetic minutes
+(benchmarks/ingest.py's generator): each query command (status, groups, mandates, lineage,
+person, overlap) as a process of its own, its wall time and peak memory (maxrss). Targets
+(issue 8): under 1 s and 300 MB per command.
+
+    python benchmarks/queries.py --n 100 400   # per N, and a linear fit over N
 """
 
 from __future__ import annotations
@@ -98,6 +105,85 @@ def run(runs: int = 50, seed: int = Scale.seed) -> dict:
     }
 
 
+CLI_TARGET_S, CLI_TARGET_MIB = 1.0, 300.0
+
+
+def _picks(store_dir: Path) -> dict[str, str]:
+    """A person, a group and a matter the store holds (looked up here, not in the timed processes)."""
+    from graph.store import EmbeddedStore
+
+    backend = EmbeddedBackend.from_store(EmbeddedStore(store_dir))
+    people = sorted(backend.nodes(["Person"]), key=lambda n: (-len(backend.edges_out(n.id)), n.name))
+    groups_ = sorted(backend.nodes(["Network", "SteeringGroup", "ProcessGroup"]),
+                     key=lambda n: (-len(backend.edges_in(n.id)), n.name))  # fmt: skip
+    return {"person": people[0].name, "group": groups_[0].name, "matter": "äldreomsorg"}
+
+
+def cli_commands(store: str, picks: dict[str, str]) -> dict[str, list[str]]:
+    from benchmarks.ingest import samverkan
+
+    s = ["--store", store]
+    return {
+        "status": samverkan("status", *s),
+        "groups": samverkan("groups", *s, "--today", "2026-06-01"),
+        "mandates": samverkan("mandates", picks["group"], *s),
+        "lineage": samverkan("lineage", picks["matter"], *s),
+        "person": samverkan("person", picks["person"], *s),
+        "overlap": samverkan("overlap", *s),
+    }
+
+
+def run_cli(n: int, seed: int = 20261123, repeat: int = 2) -> dict:
+    """Each query command as a process on a store of ``n`` synthetic minutes: the best of ``repeat``."""
+    import shutil
+    import tempfile
+
+    from benchmarks.ingest import folder_bytes, generate, measured
+    from graph.store import EmbeddedStore
+    from loaders.pipeline import ingest
+
+    tmp = Path(tempfile.mkdtemp(prefix="samverkan-qbench-"))
+    try:
+        docs, store_dir = tmp / "docs", tmp / "store"
+        docs.mkdir()
+        generate(docs, n, seed)
+        ingest([docs], EmbeddedStore(store_dir))
+        picks = _picks(store_dir)
+        out: dict = {"documents": n, "store_mb": round(folder_bytes(store_dir) / 1e6, 1), "picks": picks,
+                     "commands": {}}  # fmt: skip
+        for name, cmd in cli_commands(str(store_dir), picks).items():
+            runs = [measured(cmd) for _ in range(repeat)]
+            best = min(runs, key=lambda r: r["s"])
+            best["maxrss_mib"] = max(r["maxrss_mib"] for r in runs)
+            best["ok"] = best["rc"] == 0 and best["s"] < CLI_TARGET_S and best["maxrss_mib"] < CLI_TARGET_MIB
+            out["commands"][name] = best
+        return out
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _print_cli(results: list[dict]) -> None:
+    for r in results:
+        print(f"{r['documents']} documents, store {r['store_mb']} MB ({r['picks']})")
+        print(
+            f"  {'command':<10} {'s':>8} {'peak MiB':>9}  target <{CLI_TARGET_S:g} s, <{CLI_TARGET_MIB:g} MiB"
+        )
+        for name, c in r["commands"].items():
+            flag = "ok" if c["ok"] else ("MISS" if c["rc"] == 0 else f"exit {c['rc']}: {c['stderr_tail']}")
+            print(f"  {name:<10} {c['s']:>8} {c['maxrss_mib']:>9}  {flag}")
+    if len(results) > 1:
+        from benchmarks.ingest import linear_fit
+
+        xs = [float(r["documents"]) for r in results]
+        print("linear fit over N (value = intercept + per_doc * N):")
+        for name in results[0]["commands"]:
+            for key in ("s", "maxrss_mib"):
+                fit = linear_fit(xs, [float(r["commands"][name][key]) for r in results])
+                print(
+                    f"  {name + ' ' + key:<20} {fit['intercept']:>10} + {fit['per_doc']:>9} * N   r2 {fit['r2']}"
+                )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -105,7 +191,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--seed", type=int, default=Scale.seed)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--n", type=int, nargs="+", help="measure the commands on stores of N minutes")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per command with --n (the best counts)")
     args = parser.parse_args()
+    if args.n:
+        results = [run_cli(n, repeat=args.repeat) for n in args.n]
+        if args.json:
+            print(json.dumps(results, ensure_ascii=False, indent=1))
+        else:
+            _print_cli(results)
+        return 0
     report = run(args.runs, args.seed)
     if args.json:
         print(json.dumps(report, indent=2))
